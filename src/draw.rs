@@ -1,0 +1,167 @@
+//! Scene -> pixels on any plotters [`DrawingBackend`]: the browser canvas, SVG and bitmaps alike.
+//!
+//! The scene is in CSS pixels; `scale` maps it onto the backend's device pixels (the
+//! devicePixelRatio on a canvas, 2 for a share image), so lines and text stay crisp. Arcs are
+//! turned into polygons here, with as many vertices as the device resolution needs for a ring
+//! to look round.
+
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, DrawingBackend, DrawingErrorKind};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, TextStyle};
+
+use crate::scene::{Align, Rect, Scene, Shape};
+use crate::theme::Color;
+
+/// The font stack the canvas asks for: the reader's system CJK font first.
+pub const WEB_FONTS: &str = "\"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", \"Noto Sans SC\", \"Source Han Sans SC\", system-ui, sans-serif";
+
+/// How to draw a scene.
+#[derive(Debug, Clone, Copy)]
+pub struct DrawOptions<'a> {
+    /// Device pixels per CSS pixel.
+    pub scale: f64,
+    /// The font family (a CSS font stack on a canvas, a registered family natively).
+    pub font: &'a str,
+    /// The item drawn highlighted, with a focus ring.
+    pub highlight: Option<usize>,
+    /// Colour of the focus ring.
+    pub focus: Color,
+}
+
+struct Fill(Color);
+
+impl BackendStyle for Fill {
+    fn color(&self) -> BackendColor {
+        BackendColor { alpha: self.0.a, rgb: (self.0.r, self.0.g, self.0.b) }
+    }
+}
+
+struct Stroke(Color, u32);
+
+impl BackendStyle for Stroke {
+    fn color(&self) -> BackendColor {
+        BackendColor { alpha: self.0.a, rgb: (self.0.r, self.0.g, self.0.b) }
+    }
+    fn stroke_width(&self) -> u32 {
+        self.1
+    }
+}
+
+/// Draws the scene onto the backend.
+pub fn draw<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: &DrawOptions) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let s = if options.scale.is_finite() && options.scale > 0.0 { options.scale } else { 1.0 };
+    let (w, h) = backend.get_size();
+    backend.draw_rect((0, 0), (w as i32, h as i32), &Fill(scene.background), true)?;
+    for shape in &scene.shapes {
+        draw_shape(backend, shape, s, options.font)?;
+    }
+    if let Some(item) = options.highlight.and_then(|i| scene.items.get(i)) {
+        draw_focus(backend, &item.rect, s, options.focus)?;
+    }
+    backend.present()
+}
+
+fn point(x: f64, y: f64, s: f64) -> BackendCoord {
+    ((x * s).round() as i32, (y * s).round() as i32)
+}
+
+fn draw_shape<DB: DrawingBackend>(backend: &mut DB, shape: &Shape, s: f64, font: &str) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    match shape {
+        Shape::Rect { rect, radius, color } => {
+            if rect.width <= 0.0 || rect.height <= 0.0 {
+                return Ok(());
+            }
+            if *radius <= 0.0 {
+                backend.draw_rect(point(rect.x, rect.y, s), point(rect.right(), rect.bottom(), s), &Fill(*color), true)
+            } else {
+                backend.fill_polygon(rounded_rect(rect, *radius, s), &Fill(*color))
+            }
+        }
+        Shape::Arc { cx, cy, outer, inner, start, end, color } => {
+            backend.fill_polygon(arc_polygon(*cx, *cy, *outer, *inner, *start, *end, s), &Fill(*color))
+        }
+        Shape::Circle { cx, cy, r, color } => {
+            backend.draw_circle(point(*cx, *cy, s), (r * s).round().max(1.0) as u32, &Fill(*color), true)
+        }
+        Shape::Line { from, to, width, color } => {
+            backend.draw_line(point(from.0, from.1, s), point(to.0, to.1, s), &Stroke(*color, (width * s).round().max(1.0) as u32))
+        }
+        Shape::Text(run) => {
+            let style = FontDesc::new(FontFamily::Name(font), run.size * s, if run.bold { FontStyle::Bold } else { FontStyle::Normal });
+            let h = match run.align {
+                Align::Left => HPos::Left,
+                Align::Center => HPos::Center,
+                Align::Right => HPos::Right,
+            };
+            let color = RGBAColor(run.color.r, run.color.g, run.color.b, run.color.a);
+            let style = TextStyle::from(style).color(&color).pos(Pos::new(h, VPos::Center));
+            backend.draw_text(&run.text, &style, point(run.x, run.y, s))
+        }
+    }
+}
+
+/// A visible focus ring, two pixels wide and two pixels clear of the mark.
+fn draw_focus<DB: DrawingBackend>(backend: &mut DB, rect: &Rect, s: f64, color: Color) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let outer = Rect::new(rect.x - 4.0, rect.y - 4.0, rect.width + 8.0, rect.height + 8.0);
+    let width = (2.0 * s).round().max(1.0) as u32;
+    let path: Vec<BackendCoord> = rounded_rect(&outer, 4.0, s).into_iter().chain(std::iter::once(point(outer.x + 4.0, outer.y, s))).collect();
+    backend.draw_path(path, &Stroke(color, width))
+}
+
+/// The outline of a rectangle with rounded corners, in device pixels.
+fn rounded_rect(rect: &Rect, radius: f64, s: f64) -> Vec<BackendCoord> {
+    let r = radius.min(rect.width / 2.0).min(rect.height / 2.0).max(0.0);
+    let corners = [
+        (rect.right() - r, rect.y + r, -std::f64::consts::FRAC_PI_2),
+        (rect.right() - r, rect.bottom() - r, 0.0),
+        (rect.x + r, rect.bottom() - r, std::f64::consts::FRAC_PI_2),
+        (rect.x + r, rect.y + r, std::f64::consts::PI),
+    ];
+    let steps = ((r * s / 1.5).ceil() as usize).clamp(1, 16);
+    let mut points = Vec::with_capacity(4 * (steps + 1));
+    for (cx, cy, from) in corners {
+        for k in 0..=steps {
+            let a = from + std::f64::consts::FRAC_PI_2 * k as f64 / steps as f64;
+            points.push(point(cx + r * a.cos(), cy + r * a.sin(), s));
+        }
+    }
+    points.dedup();
+    points
+}
+
+/// A ring segment as a polygon: the outer edge forwards, the inner edge back. Angles run
+/// clockwise from 12 o'clock. One vertex per two device pixels of the outer edge keeps it round.
+pub fn arc_polygon(cx: f64, cy: f64, outer: f64, inner: f64, start: f64, end: f64, s: f64) -> Vec<BackendCoord> {
+    let sweep = (end - start).clamp(0.0, 2.0 * std::f64::consts::PI);
+    let steps = ((outer * s * sweep / 2.0).ceil() as usize).clamp(8, 2048);
+    let at = |radius: f64, k: usize| {
+        let a = start + sweep * k as f64 / steps as f64 - std::f64::consts::FRAC_PI_2;
+        point(cx + radius * a.cos(), cy + radius * a.sin(), s)
+    };
+    let mut points: Vec<BackendCoord> = (0..=steps).map(|k| at(outer, k)).collect();
+    points.extend((0..=steps).rev().map(|k| at(inner, k)));
+    points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arcs_have_enough_vertices_to_look_round() {
+        let full = arc_polygon(100.0, 100.0, 60.0, 45.0, 0.0, 2.0 * std::f64::consts::PI, 3.0);
+        // Outer edge: about one vertex per two device pixels of a 2πr·3 circumference.
+        assert!(full.len() / 2 > 250, "{}", full.len());
+        for p in &full[..full.len() / 2] {
+            let r = (((p.0 - 300) as f64).powi(2) + ((p.1 - 300) as f64).powi(2)).sqrt();
+            assert!((r - 180.0).abs() <= 1.0, "vertex off the circle: {r}");
+        }
+    }
+
+    #[test]
+    fn a_quarter_arc_starts_at_twelve_and_ends_at_three() {
+        let quarter = arc_polygon(0.0, 0.0, 10.0, 5.0, 0.0, std::f64::consts::FRAC_PI_2, 1.0);
+        assert_eq!(quarter[0], (0, -10));
+        assert_eq!(quarter[quarter.len() / 2 - 1], (10, 0));
+    }
+}

@@ -1,0 +1,247 @@
+//! Numbers and units as each language reads them: 317.8亿元 / 31.78 billion yuan,
+//! 74.4万㎡ / 744,000 ㎡, 14000余名 / 14,000+.
+
+use crate::locale::Locale;
+use crate::report::{Approx, Figure};
+
+/// A unit split into its Chinese magnitude and its base: 亿元 is 1e8 and 元.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Unit<'a> {
+    pub magnitude: f64,
+    pub base: &'a str,
+}
+
+impl<'a> Unit<'a> {
+    /// Splits a leading 亿 or 万 off a unit.
+    pub fn parse(unit: &'a str) -> Unit<'a> {
+        for (prefix, magnitude) in [("亿", 1e8), ("万", 1e4)] {
+            if let Some(base) = unit.strip_prefix(prefix) {
+                return Unit { magnitude, base };
+            }
+        }
+        Unit { magnitude: 1.0, base: unit }
+    }
+
+    /// The base unit in English; measure words that English leaves to the label become "".
+    fn english(&self) -> &'a str {
+        match self.base {
+            "元" => "yuan",
+            "㎡" | "平方米" => "㎡",
+            "天" => "days",
+            "%" => "%",
+            "人" | "名" => "people",
+            "次" => "times",
+            "公里" => "km",
+            "个" | "家" | "项" | "所" | "条" | "座" | "户" | "件" | "处" => "",
+            other => other,
+        }
+    }
+}
+
+/// A number with at most `decimals` decimals, trailing zeros dropped, no grouping: 317.8, 36.
+pub fn plain_number(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    if text == "-0" {
+        "0".to_string()
+    } else {
+        text
+    }
+}
+
+/// A number grouped in thousands as English writes it: 11,348 and 744,000.5.
+pub fn grouped_number(value: f64, decimals: usize) -> String {
+    let text = plain_number(value, decimals);
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    if !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return text;
+    }
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// How many decimals a value as written carries (at most 3): 317.8 has 1, 36 has 0.
+pub fn decimals_of(value: f64) -> usize {
+    (0..3)
+        .find(|d| {
+            let scale = 10f64.powi(*d as i32);
+            ((value * scale).round() - value * scale).abs() < 1e-6 * scale.max(1.0)
+        })
+        .unwrap_or(3)
+}
+
+/// A value with its unit, as the reader's language writes it.
+pub fn format_value(
+    value: f64,
+    unit: &str,
+    unit_en: Option<&str>,
+    approx: Option<Approx>,
+    locale: Locale,
+) -> String {
+    match locale {
+        Locale::Zh => {
+            let number = plain_number(value, decimals_of(value));
+            match approx {
+                Some(Approx::Over) => {
+                    // 余 goes between the number and the measure word: 14000余名, 2万余家.
+                    let parsed = Unit::parse(unit);
+                    let prefix = &unit[..unit.len() - parsed.base.len()];
+                    format!("{number}{prefix}余{}", parsed.base)
+                }
+                Some(Approx::About) => format!("约{number}{unit}"),
+                None => format!("{number}{unit}"),
+            }
+        }
+        Locale::En => {
+            let parsed = Unit::parse(unit);
+            let (number, worded) = english_number(value * parsed.magnitude);
+            let base = unit_en.unwrap_or_else(|| parsed.english());
+            let number = match approx {
+                Some(Approx::Over) if worded => format!("over {number}"),
+                Some(Approx::Over) => format!("{number}+"),
+                Some(Approx::About) => format!("about {number}"),
+                None => number,
+            };
+            match base {
+                "" => number,
+                "%" => format!("{number}%"),
+                base => format!("{number} {base}"),
+            }
+        }
+    }
+}
+
+/// 3.178e10 as "31.78 billion" (and true: a word carries the magnitude); below a million,
+/// grouped digits.
+fn english_number(full: f64) -> (String, bool) {
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if full.abs() >= scale {
+            let short = full / scale;
+            return (format!("{} {word}", plain_number(short, decimals_of(short).min(2))), true);
+        }
+    }
+    (grouped_number(full, decimals_of(full).min(2)), false)
+}
+
+/// A value rounded to the precision of `like`: a number counting up towards 317.8 shows one
+/// decimal all the way.
+pub fn round_like(value: f64, like: f64) -> f64 {
+    let scale = 10f64.powi(decimals_of(like) as i32);
+    (value * scale).round() / scale
+}
+
+/// A figure's value as the reader reads it.
+pub fn figure_value(figure: &Figure, locale: Locale) -> String {
+    format_value(
+        figure.value,
+        &figure.unit,
+        figure.unit_en.as_deref(),
+        figure.approx,
+        locale,
+    )
+}
+
+/// A change against the year before: 同比+23天 / +23 days on a year before.
+pub fn format_change(figure: &Figure, previous: f64, locale: Locale) -> String {
+    let delta = figure.value - previous;
+    let sign = if delta >= 0.0 { "+" } else { "−" };
+    let magnitude = format_value(delta.abs(), &figure.unit, figure.unit_en.as_deref(), None, locale);
+    match locale {
+        Locale::Zh => format!("同比{sign}{magnitude}"),
+        Locale::En => format!("{sign}{magnitude} year on year"),
+    }
+}
+
+/// A percentage with one decimal where it has one: 56.9%, 100%.
+pub fn percent(value: f64) -> String {
+    format!("{}%", plain_number(value, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both(value: f64, unit: &str, approx: Option<Approx>) -> (String, String) {
+        (
+            format_value(value, unit, None, approx, Locale::Zh),
+            format_value(value, unit, None, approx, Locale::En),
+        )
+    }
+
+    #[test]
+    fn chinese_keeps_the_figure_as_written() {
+        assert_eq!(both(317.8, "亿元", None).0, "317.8亿元");
+        assert_eq!(both(11348.0, "人", None).0, "11348人");
+        assert_eq!(both(14000.0, "名", Some(Approx::Over)).0, "14000余名");
+        assert_eq!(both(2.0, "万家", Some(Approx::Over)).0, "2万余家");
+        assert_eq!(both(100.0, "家", Some(Approx::About)).0, "约100家");
+        assert_eq!(both(96.0, "%", None).0, "96%");
+    }
+
+    #[test]
+    fn english_spells_out_magnitudes() {
+        assert_eq!(both(317.8, "亿元", None).1, "31.78 billion yuan");
+        assert_eq!(both(36.0, "亿元", None).1, "3.6 billion yuan");
+        assert_eq!(both(6700.0, "万元", None).1, "67 million yuan");
+        assert_eq!(both(74.4, "万㎡", None).1, "744,000 ㎡");
+        assert_eq!(both(11348.0, "人", None).1, "11,348 people");
+        assert_eq!(both(4786.0, "个", None).1, "4,786");
+        assert_eq!(both(14000.0, "名", Some(Approx::Over)).1, "14,000+ people");
+        assert_eq!(both(85.0, "天", None).1, "85 days");
+        assert_eq!(both(520.0, "万元", Some(Approx::Over)).1, "over 5.2 million yuan");
+    }
+
+    #[test]
+    fn numbers_round_and_group() {
+        assert_eq!(plain_number(0.1 + 0.2, 2), "0.3");
+        assert_eq!(plain_number(-0.0001, 2), "0");
+        assert_eq!(grouped_number(1234567.25, 2), "1,234,567.25");
+        assert_eq!(grouped_number(-1000.0, 0), "-1,000");
+        assert_eq!(decimals_of(317.8), 1);
+        assert_eq!(decimals_of(36.0), 0);
+        assert_eq!(decimals_of(1.0 / 3.0), 3);
+    }
+
+    #[test]
+    fn change_is_signed() {
+        let figure = Figure {
+            id: "d".into(),
+            label: crate::report::Text { zh: "优良天数".into(), en: None },
+            value: 85.0,
+            unit: "天".into(),
+            unit_en: None,
+            approx: None,
+            previous: Some(62.0),
+            total: None,
+            total_label: None,
+            progress: None,
+            target: None,
+        };
+        assert_eq!(format_change(&figure, 62.0, Locale::Zh), "同比+23天");
+        assert_eq!(format_change(&figure, 62.0, Locale::En), "+23 days year on year");
+        assert_eq!(format_change(&figure, 90.0, Locale::Zh), "同比−5天");
+    }
+}

@@ -1,0 +1,480 @@
+//! One layout function per chart kind. Each lays its section's figures out in a column from a
+//! top y and returns the y below what it placed. Figures whose unit differs from the first
+//! figure's (47.3亿元 beside 77 projects) are set as number tiles under the chart.
+
+use std::f64::consts::PI;
+
+use super::{label, Builder};
+use crate::format::{figure_value, format_change, format_value, percent, round_like};
+use crate::locale::{Locale, Phrase};
+use crate::report::{Figure, Kind, Report, Section};
+use crate::scene::{Align, Item, Rect, Shape};
+use crate::text;
+use crate::theme::{size, Color};
+
+/// Where and what a chart lays out.
+pub(crate) struct Context<'a> {
+    pub section: &'a Section,
+    pub report: &'a Report,
+    pub x: f64,
+    pub width: f64,
+    pub accent: Color,
+    pub phone: bool,
+}
+
+/// Lays out the section's chart from `y`; returns the y below it.
+pub(crate) fn lay_out(b: &mut Builder, c: &Context, y: f64) -> f64 {
+    let figures: Vec<&Figure> = c.section.figures.iter().collect();
+    let (main, extra) = match c.section.kind {
+        Kind::Bars | Kind::Parts | Kind::Funnel | Kind::Pictogram => split_by_unit(&figures),
+        _ => (figures, Vec::new()),
+    };
+    let mut y = match c.section.kind {
+        Kind::Bars => bars(b, c, &main, y),
+        Kind::Compare => compare(b, c, &main, y),
+        Kind::Ring => rings(b, c, &main, y),
+        Kind::Gauge => gauges(b, c, &main, y),
+        Kind::Parts => parts(b, c, &main, y),
+        Kind::Funnel => funnel(b, c, &main, y),
+        Kind::Pictogram => pictogram(b, c, &main, y),
+        Kind::Stats => stats(b, c, &main, y),
+    };
+    if !extra.is_empty() {
+        y += 14.0;
+        b.shapes.push(Shape::Rect { rect: Rect::new(c.x, y, c.width, 1.0), radius: 0.0, color: b.theme.rule });
+        y = stats(b, c, &extra, y + 12.0);
+    }
+    y
+}
+
+fn split_by_unit<'f>(figures: &[&'f Figure]) -> (Vec<&'f Figure>, Vec<&'f Figure>) {
+    let unit = figures.first().map(|f| f.unit.as_str()).unwrap_or("");
+    figures.iter().partition(|f| f.unit == unit)
+}
+
+/// The figure's value as it shows at the current animation progress.
+fn shown_value(b: &Builder, figure: &Figure) -> String {
+    if b.progress >= 1.0 {
+        return figure_value(figure, b.locale);
+    }
+    let value = round_like(figure.value * b.progress, figure.value);
+    format_value(value, &figure.unit, figure.unit_en.as_deref(), figure.approx, b.locale)
+}
+
+fn item(b: &mut Builder, c: &Context, figure: &Figure, rect: Rect, comparison: Option<String>) -> usize {
+    b.item(Item {
+        id: figure.id.clone(),
+        section: c.section.id.clone(),
+        label: label(&figure.label, b.locale),
+        value: figure.value,
+        unit: figure.unit.clone(),
+        text: figure_value(figure, b.locale),
+        comparison,
+        rect,
+    })
+}
+
+fn share_text(locale: Locale, share: f64, whole: Option<String>) -> String {
+    match (locale, whole) {
+        (Locale::Zh, Some(whole)) => format!("占{}(共{whole})", percent(share * 100.0)),
+        (Locale::Zh, None) => format!("占{}", percent(share * 100.0)),
+        (Locale::En, Some(whole)) => format!("{} of {whole}", percent(share * 100.0)),
+        (Locale::En, None) => format!("{} of the total", percent(share * 100.0)),
+    }
+}
+
+fn fraction(value: f64, max: f64) -> f64 {
+    if max > 0.0 && value.is_finite() {
+        (value / max).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// Horizontal bars on one scale: label above, bar, value at the bar's end.
+fn bars(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
+    let max = figures
+        .iter()
+        .flat_map(|f| [f.value, f.previous.unwrap_or(0.0)])
+        .fold(0.0, f64::max);
+    let value_width = figures
+        .iter()
+        .map(|f| b.measure.width(&figure_value(f, b.locale), size::VALUE, true))
+        .fold(0.0, f64::max)
+        .min(c.width * 0.5);
+    let bar_height = if c.phone { 12.0 } else { 14.0 };
+    let track = (c.width - value_width - 8.0).max(c.width * 0.4);
+    let mut y = y;
+    for (i, figure) in figures.iter().enumerate() {
+        if i > 0 {
+            y += 10.0;
+        }
+        let top = y;
+        y = b.paragraph(&label(&figure.label, b.locale), c.x, y, c.width, size::LABEL, false, b.theme.ink, 2);
+        y += 4.0;
+        let length = (track * fraction(figure.value, max) * b.progress).max(2.0);
+        let bar = Rect::new(c.x, y, length, bar_height);
+        b.shapes.push(Shape::Rect { rect: Rect::new(c.x, y, track, bar_height), radius: 3.0, color: b.theme.track });
+        b.shapes.push(Shape::Rect { rect: bar, radius: 3.0, color: c.accent });
+        let shown = text::fit(b.measure, &shown_value(b, figure), size::VALUE, true, c.width - length - 8.0);
+        b.text(&shown, c.x + length + 8.0, y + bar_height / 2.0, size::VALUE, true, b.theme.ink, Align::Left);
+        y += bar_height;
+        let mut comparison = None;
+        if let Some(previous) = figure.previous {
+            y += 3.0;
+            let previous_length = track * fraction(previous, max) * b.progress;
+            b.shapes.push(Shape::Rect { rect: Rect::new(c.x, y, previous_length.max(1.0), 4.0), radius: 2.0, color: b.theme.previous });
+            y += 4.0;
+            comparison = Some(format_change(figure, previous, b.locale));
+        }
+        item(b, c, figure, Rect::new(c.x, top, c.width, y - top), comparison);
+    }
+    y
+}
+
+/// This period against the one before: two columns and the change in large type.
+fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
+    let mut y = y;
+    for (i, figure) in figures.iter().enumerate() {
+        let Some(previous) = figure.previous else { continue };
+        if i > 0 {
+            y += 18.0;
+        }
+        let change = format_change(figure, previous, b.locale);
+        let delta = figure.value - previous;
+        let delta_text = format!(
+            "{}{}",
+            if delta >= 0.0 { "+" } else { "−" },
+            format_value(delta.abs(), &figure.unit, figure.unit_en.as_deref(), None, b.locale)
+        );
+        let chart_height = if c.phone { 120.0 } else { 140.0 };
+        let delta_size = if c.phone { 24.0 } else { 28.0 };
+        let annotation_width = b.measure.width(&delta_text, delta_size, true).max(70.0).min(c.width * 0.45);
+        let column = ((c.width - annotation_width - 40.0) / 2.0 - 12.0).clamp(24.0, 76.0);
+        let max = figure.value.max(previous);
+        let label_space = 24.0;
+        let base = y + label_space + chart_height;
+        let columns = [
+            (previous, b.theme.previous, c.report.previous_period.as_ref().map(|t| label(t, b.locale)).unwrap_or_else(|| b.locale.say(Phrase::PreviousPeriod).to_string())),
+            (figure.value, c.accent, label(&c.report.period, b.locale)),
+        ];
+        let mut column_rects = Vec::new();
+        for (k, (value, color, period)) in columns.iter().enumerate() {
+            let x = c.x + k as f64 * (column + 24.0);
+            let height = (chart_height * fraction(*value, max) * b.progress).max(2.0);
+            let rect = Rect::new(x, base - height, column, height);
+            b.shapes.push(Shape::Rect { rect, radius: 3.0, color: *color });
+            let shown = if k == 0 {
+                format_value(round_like(value * b.progress, *value), &figure.unit, figure.unit_en.as_deref(), None, b.locale)
+            } else {
+                shown_value(b, figure)
+            };
+            let shown = text::fit(b.measure, &shown, size::VALUE, true, column + 22.0);
+            b.text(&shown, x + column / 2.0, base - height - 12.0, size::VALUE, true, b.theme.ink, Align::Center);
+            let period = text::fit(b.measure, period, size::SMALL, false, column + 22.0);
+            b.text(&period, x + column / 2.0, base + 14.0, size::SMALL, false, b.theme.muted, Align::Center);
+            column_rects.push(Rect::new(x, y, column, base + 24.0 - y));
+        }
+        // The change, beside the columns.
+        let ax = c.x + 2.0 * column + 24.0 + 20.0;
+        let aw = c.x + c.width - ax;
+        let delta_shown = text::fit(b.measure, &delta_text, delta_size, true, aw);
+        let ay = base - chart_height * 0.62;
+        b.text(&delta_shown, ax, ay, delta_size, true, c.accent, Align::Left);
+        let caption = match b.locale {
+            Locale::Zh => "同比增减".to_string(),
+            Locale::En => "year on year".to_string(),
+        };
+        b.paragraph(&caption, ax, ay + delta_size * 0.75, aw, size::SMALL, false, b.theme.muted, 2);
+        b.shapes.push(Shape::Line {
+            from: (c.x, base),
+            to: (c.x + 2.0 * column + 24.0, base),
+            width: 1.0,
+            color: b.theme.rule,
+        });
+        let previous_label = match b.locale {
+            Locale::Zh => format!("{}(去年同期)", label(&figure.label, b.locale)),
+            Locale::En => format!("{} (a year before)", label(&figure.label, b.locale)),
+        };
+        b.item(Item {
+            id: format!("{}.previous", figure.id),
+            section: c.section.id.clone(),
+            label: previous_label,
+            value: previous,
+            unit: figure.unit.clone(),
+            text: format_value(previous, &figure.unit, figure.unit_en.as_deref(), figure.approx, b.locale),
+            comparison: None,
+            rect: column_rects[0],
+        });
+        let current = item(b, c, figure, column_rects[1], Some(change));
+        b.hotspots.push((Rect::new(ax, y, aw, base - y), current));
+        y = base + 24.0;
+        y = b.paragraph(&label(&figure.label, b.locale), c.x, y + 6.0, c.width, size::LABEL, false, b.theme.ink, 2);
+    }
+    y
+}
+
+/// Round rings: part of a whole, the share in the middle.
+fn rings(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
+    let per_row = ((c.width / 150.0).floor() as usize).clamp(1, figures.len().max(1));
+    let cell = c.width / per_row as f64;
+    let radius = (cell / 2.0 - 8.0).clamp(24.0, if c.phone { 58.0 } else { 66.0 });
+    let thickness = (radius * 0.24).round();
+    let mut y = y;
+    for row in figures.chunks(per_row) {
+        let mut bottom = y;
+        for (k, figure) in row.iter().enumerate() {
+            let share = figure.ring_fraction().unwrap_or(0.0).clamp(0.0, 1.0);
+            let cx = c.x + cell * (k as f64 + 0.5);
+            let cy = y + radius;
+            b.shapes.push(Shape::Arc { cx, cy, outer: radius, inner: radius - thickness, start: 0.0, end: 2.0 * PI, color: b.theme.track });
+            let sweep = 2.0 * PI * share * b.progress;
+            if sweep > 0.0 {
+                b.shapes.push(Shape::Arc { cx, cy, outer: radius, inner: radius - thickness, start: 0.0, end: sweep, color: c.accent });
+            }
+            let centre = percent(round_like(share * 100.0 * b.progress, 0.1));
+            let centre = text::fit(b.measure, &centre, size::BIG * 0.8, true, 2.0 * (radius - thickness) - 6.0);
+            b.text(&centre, cx, cy, size::BIG * 0.8, true, b.theme.ink, Align::Center);
+            let mut ty = cy + radius + 10.0;
+            let name = label(&figure.label, b.locale);
+            ty = b.centred_paragraph(&name, cx, ty, cell - 8.0, size::LABEL, true, b.theme.ink, 2);
+            let whole = figure.total.map(|total| {
+                format_value(total, &figure.unit, figure.unit_en.as_deref(), None, b.locale)
+            });
+            let detail = match (&whole, &figure.total_label) {
+                (Some(whole), Some(total_label)) => format!("{} / {whole} · {}", shown_value(b, figure), label(total_label, b.locale)),
+                (Some(whole), None) => format!("{} / {whole}", shown_value(b, figure)),
+                (None, _) => shown_value(b, figure),
+            };
+            ty = b.centred_paragraph(&detail, cx, ty + 2.0, cell - 8.0, size::SMALL, false, b.theme.muted, 2);
+            let rect = Rect::new(cx - cell / 2.0 + 2.0, y, cell - 4.0, ty - y);
+            item(b, c, figure, rect, Some(share_text(b.locale, share, whole)));
+            bottom = bottom.max(ty);
+        }
+        y = bottom + 12.0;
+    }
+    y - 12.0
+}
+
+/// Half-circle gauges: progress towards a target.
+fn gauges(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
+    let mut y = y;
+    for (i, figure) in figures.iter().enumerate() {
+        if i > 0 {
+            y += 16.0;
+        }
+        let top = y;
+        let progress = figure.progress_percent().unwrap_or(0.0);
+        let radius = (c.width / 2.0 - 12.0).clamp(30.0, if c.phone { 100.0 } else { 112.0 });
+        let thickness = (radius * 0.2).round();
+        let cx = c.x + c.width / 2.0;
+        let cy = y + radius;
+        let (start, end) = (-PI / 2.0, PI / 2.0);
+        b.shapes.push(Shape::Arc { cx, cy, outer: radius, inner: radius - thickness, start, end, color: b.theme.track });
+        let sweep = PI * (progress / 100.0).clamp(0.0, 1.0) * b.progress;
+        if sweep > 0.0 {
+            b.shapes.push(Shape::Arc { cx, cy, outer: radius, inner: radius - thickness, start, end: start + sweep, color: c.accent });
+        }
+        let big = if c.phone { 28.0 } else { 32.0 };
+        let centre = text::fit(b.measure, &percent(round_like(progress * b.progress, 0.1)), big, true, 2.0 * (radius - thickness) - 8.0);
+        b.text(&centre, cx, cy - big * 0.75 - 13.0, big, true, c.accent, Align::Center);
+        let of_target = b.locale.say(Phrase::OfTarget);
+        let caption = text::fit(b.measure, of_target, size::SMALL, false, 2.0 * (radius - thickness) - 8.0);
+        b.text(&caption, cx, cy - 5.0, size::SMALL, false, b.theme.muted, Align::Center);
+        for (x, mark) in [(cx - radius + thickness / 2.0, "0"), (cx + radius - thickness / 2.0, "100%")] {
+            b.text(mark, x, cy + 10.0, size::SMALL, false, b.theme.muted, Align::Center);
+        }
+        y = cy + 24.0;
+        let value = text::fit(b.measure, &shown_value(b, figure), size::BIG * 0.85, true, c.width);
+        b.text(&value, cx, y + 14.0, size::BIG * 0.85, true, b.theme.ink, Align::Center);
+        y += 32.0;
+        y = b.centred_paragraph(&label(&figure.label, b.locale), cx, y, c.width, size::LABEL, false, b.theme.muted, 2);
+        let comparison = match b.locale {
+            Locale::Zh => format!("占{of_target}{}", percent(progress)),
+            Locale::En => format!("{} {of_target}", percent(progress)),
+        };
+        item(b, c, figure, Rect::new(c.x, top, c.width, y - top), Some(comparison));
+    }
+    y
+}
+
+/// Shades of the accent for the parts of a whole, strongest first.
+fn shade(b: &Builder, accent: Color, index: usize) -> Color {
+    let steps = [0.0, 0.45, 0.7, 0.25, 0.58, 0.82];
+    accent.mix(b.theme.card, steps[index % steps.len()])
+}
+
+/// One bar split into its parts, a legend row a part, the total beneath.
+fn parts(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
+    let total: f64 = figures.iter().map(|f| f.value.max(0.0)).sum();
+    let height = 24.0;
+    let mut x = c.x;
+    let mut segments = Vec::new();
+    b.shapes.push(Shape::Rect { rect: Rect::new(c.x, y, c.width, height), radius: 4.0, color: b.theme.track });
+    for (i, figure) in figures.iter().enumerate() {
+        // Items keep the final geometry; the drawn segment grows with the animation.
+        let width = c.width * fraction(figure.value, total);
+        let segment = Rect::new(x, y, width.max(1.0), height);
+        let grown = Rect::new(c.x + (x - c.x) * b.progress, y, (width * b.progress).max(1.0), height);
+        b.shapes.push(Shape::Rect { rect: grown, radius: 0.0, color: shade(b, c.accent, i) });
+        segments.push(segment);
+        x += width;
+    }
+    let mut ly = y + height + 12.0;
+    let total_text = format_value(total, &figures[0].unit, figures[0].unit_en.as_deref(), None, b.locale);
+    for (i, figure) in figures.iter().enumerate() {
+        let row = Builder::line_height(size::LABEL).max(16.0);
+        b.shapes.push(Shape::Rect { rect: Rect::new(c.x, ly + row / 2.0 - 6.0, 12.0, 12.0), radius: 2.0, color: shade(b, c.accent, i) });
+        let value = shown_value(b, figure);
+        let value_width = b.measure.width(&value, size::VALUE, true);
+        let share = percent(fraction(figure.value, total) * 100.0);
+        let share_width = b.measure.width(&share, size::SMALL, false);
+        let name_width = (c.width - 20.0 - value_width - share_width - 16.0).max(20.0);
+        let name = text::fit(b.measure, &label(&figure.label, b.locale), size::LABEL, false, name_width);
+        b.text(&name, c.x + 20.0, ly + row / 2.0, size::LABEL, false, b.theme.ink, Align::Left);
+        b.text(&share, c.x + c.width, ly + row / 2.0, size::SMALL, false, b.theme.muted, Align::Right);
+        b.text(&value, c.x + c.width - share_width - 8.0, ly + row / 2.0, size::VALUE, true, b.theme.ink, Align::Right);
+        let index = item(b, c, figure, segments[i], Some(share_text(b.locale, fraction(figure.value, total), Some(total_text.clone()))));
+        b.hotspots.push((Rect::new(c.x, ly, c.width, row), index));
+        ly += row + 6.0;
+    }
+    let total_line = format!("{} {total_text}", b.locale.say(Phrase::Total));
+    let total_line = text::fit(b.measure, &total_line, size::LABEL, true, c.width);
+    b.text(&total_line, c.x, ly + 10.0, size::LABEL, true, b.theme.ink, Align::Left);
+    ly + 20.0
+}
+
+/// Steps that narrow: each a centred bar, the rate from the step before between them.
+fn funnel(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
+    let max = figures.iter().map(|f| f.value).fold(0.0, f64::max);
+    let height = 30.0;
+    let mut y = y;
+    for (i, figure) in figures.iter().enumerate() {
+        let top = y;
+        let mut comparison = None;
+        if i > 0 {
+            let before = figures[i - 1].value;
+            if before > 0.0 {
+                let rate = percent(figure.value / before * 100.0);
+                let text = match b.locale {
+                    Locale::Zh => format!("↓ 为上一步的{rate}"),
+                    Locale::En => format!("↓ {rate} of the step before"),
+                };
+                let text = text::fit(b.measure, &text, size::SMALL, false, c.width);
+                b.text(&text, c.x + c.width / 2.0, y + 9.0, size::SMALL, false, b.theme.muted, Align::Center);
+                comparison = Some(text.trim_start_matches("↓ ").to_string());
+                y += 22.0;
+            }
+        }
+        y = b.centred_paragraph(&label(&figure.label, b.locale), c.x + c.width / 2.0, y, c.width, size::LABEL, false, b.theme.ink, 2);
+        y += 4.0;
+        let width = (c.width * fraction(figure.value, max) * b.progress).max(4.0);
+        let rect = Rect::new(c.x + (c.width - width) / 2.0, y, width, height);
+        b.shapes.push(Shape::Rect { rect, radius: 3.0, color: shade(b, c.accent, i) });
+        let value = shown_value(b, figure);
+        let value_width = b.measure.width(&value, size::VALUE, true);
+        let value_y = y + height / 2.0;
+        if value_width + 12.0 <= width {
+            // The strongest shade carries card-coloured text, the paler ones ink.
+            let color = if i == 0 { b.theme.card } else { b.theme.ink };
+            b.text(&value, c.x + c.width / 2.0, value_y, size::VALUE, true, color, Align::Center);
+        } else {
+            // Too narrow for the number inside: set it beside the bar.
+            let room = ((c.width - width) / 2.0 - 6.0).max(10.0);
+            let fitted = text::fit(b.measure, &value, size::VALUE, true, room);
+            b.text(&fitted, rect.right() + 6.0, value_y, size::VALUE, true, b.theme.ink, Align::Left);
+        }
+        y += height;
+        item(b, c, figure, Rect::new(c.x, top, c.width, y - top), comparison);
+    }
+    y
+}
+
+/// One icon a unit; subsets (the later figures) highlighted in turn.
+fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
+    let Some(whole) = figures.first() else { return y };
+    let count = whole.value.clamp(0.0, crate::report::MAX_PICTOGRAM) as usize;
+    let cell = if count <= 40 { 24.0 } else { ((c.width * 160.0 / count as f64).sqrt()).clamp(7.0, 24.0) };
+    let per_row = ((c.width / cell).floor() as usize).max(1);
+    let rows = count.div_ceil(per_row);
+    let radius = cell * 0.38;
+    let mut boundaries = Vec::new();
+    let mut running = 0usize;
+    for part in &figures[1..] {
+        running = (running + part.value.max(0.0) as usize).min(count);
+        boundaries.push(running);
+    }
+    let shown = (count as f64 * b.progress).round() as usize;
+    let mut part_rects: Vec<Option<Rect>> = vec![None; boundaries.len()];
+    for n in 0..count {
+        let cx = c.x + cell * ((n % per_row) as f64 + 0.5);
+        let cy = y + cell * ((n / per_row) as f64 + 0.5);
+        let part = boundaries.iter().position(|end| n < *end);
+        let color = match part {
+            _ if n >= shown => b.theme.track,
+            Some(p) => shade(b, c.accent, p),
+            None => b.theme.previous,
+        };
+        b.shapes.push(Shape::Circle { cx, cy, r: radius, color });
+        if let Some(p) = part {
+            let icon = Rect::new(cx - cell / 2.0, cy - cell / 2.0, cell, cell);
+            part_rects[p] = Some(part_rects[p].map_or(icon, |r| r.union(&icon)));
+        }
+    }
+    let grid = Rect::new(c.x, y, cell * per_row.min(count) as f64, cell * rows as f64);
+    let mut ly = grid.bottom() + 12.0;
+    let legend = |b: &mut Builder, ly: f64, color: Color, figure: &Figure| {
+        let row = Builder::line_height(size::LABEL).max(16.0);
+        b.shapes.push(Shape::Circle { cx: c.x + 6.0, cy: ly + row / 2.0, r: 6.0, color });
+        let value = shown_value(b, figure);
+        let value_width = b.measure.width(&value, size::VALUE, true);
+        let name = text::fit(b.measure, &label(&figure.label, b.locale), size::LABEL, false, (c.width - 28.0 - value_width).max(20.0));
+        b.text(&name, c.x + 20.0, ly + row / 2.0, size::LABEL, false, b.theme.ink, Align::Left);
+        b.text(&value, c.x + c.width, ly + row / 2.0, size::VALUE, true, b.theme.ink, Align::Right);
+        Rect::new(c.x, ly, c.width, row)
+    };
+    // The whole's mark is its legend row, since highlighted subsets cover its grid; the grid
+    // still answers for it wherever no subset does.
+    let whole_row = legend(b, ly, b.theme.previous, whole);
+    let whole_index = item(b, c, whole, whole_row, None);
+    b.hotspots.push((grid, whole_index));
+    ly = whole_row.bottom() + 6.0;
+    for (p, part) in figures[1..].iter().enumerate() {
+        let row = legend(b, ly, shade(b, c.accent, p), part);
+        let share = share_text(b.locale, fraction(part.value, whole.value), Some(figure_value(whole, b.locale)));
+        let index = item(b, c, part, part_rects[p].unwrap_or(row), Some(share));
+        if part_rects[p].is_some() {
+            b.hotspots.push((row, index));
+        }
+        ly = row.bottom() + 6.0;
+    }
+    ly - 6.0
+}
+
+/// Big-number tiles, two or three a row.
+fn stats(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
+    let per_row = if c.width >= 420.0 { 3 } else { 2 }.min(figures.len().max(1));
+    let gap = 12.0;
+    let tile = (c.width - gap * (per_row as f64 - 1.0)) / per_row as f64;
+    let mut y = y;
+    for row in figures.chunks(per_row) {
+        let mut bottom = y;
+        for (k, figure) in row.iter().enumerate() {
+            let x = c.x + k as f64 * (tile + gap);
+            let value = shown_value(b, figure);
+            // The number shrinks to fit its tile rather than overflow it.
+            let mut big = if c.phone { 24.0 } else { size::BIG };
+            while big > 14.0 && b.measure.width(&value, big, true) > tile {
+                big -= 1.0;
+            }
+            let value = text::fit(b.measure, &value, big, true, tile);
+            let line = Builder::line_height(big);
+            b.text(&value, x, y + line / 2.0, big, true, c.accent, Align::Left);
+            let ty = b.paragraph(&label(&figure.label, b.locale), x, y + line, tile, size::LABEL, false, b.theme.muted, 3);
+            item(b, c, figure, Rect::new(x, y, tile, ty - y), None);
+            bottom = bottom.max(ty);
+        }
+        y = bottom + 14.0;
+    }
+    y - 14.0
+}

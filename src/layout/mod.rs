@@ -1,0 +1,289 @@
+//! Report + width + locale + theme -> [`Scene`]: the page, its chapters and the grid of cards.
+//! Pure: no web-sys, so every box can be tested natively. Each chart kind is laid out in
+//! [`charts`], one function a kind.
+
+mod charts;
+
+use crate::locale::{Locale, Phrase};
+use crate::report::{BrokenSection, Report, Section, SectionSlot, Text};
+use crate::scene::{Align, Item, Rect, Scene, Shape, TextRun};
+use crate::text::{self, Measure};
+use crate::theme::{size, Color, Theme};
+
+/// The narrowest and widest widths the layout designs for; outside them it clamps.
+pub const MIN_WIDTH: f64 = 280.0;
+pub const MAX_WIDTH: f64 = 4096.0;
+/// Content wider than this is centred.
+const MAX_CONTENT: f64 = 1360.0;
+
+/// What the layout needs beyond the report.
+pub struct LayoutOptions<'a> {
+    /// The width in CSS pixels.
+    pub width: f64,
+    pub locale: Locale,
+    pub theme: &'a Theme,
+    /// Entry animation, 0 (nothing grown) to 1 (final); bars grow, rings sweep, numbers count.
+    pub progress: f64,
+    pub measure: &'a dyn Measure,
+}
+
+/// Lays the whole report out at the given width. Never fails: broken sections become notices.
+pub fn layout(report: &Report, options: &LayoutOptions) -> Scene {
+    let width = if options.width.is_finite() {
+        options.width.clamp(MIN_WIDTH, MAX_WIDTH)
+    } else {
+        MIN_WIDTH
+    };
+    let progress = if options.progress.is_finite() { options.progress.clamp(0.0, 1.0) } else { 1.0 };
+    let phone = width < 600.0;
+    let margin = if phone { 14.0 } else { 28.0 };
+    let content = (width - 2.0 * margin).min(MAX_CONTENT);
+    let left = (width - content) / 2.0;
+    let mut page = Builder::new(options, progress);
+    let theme = options.theme;
+
+    // Masthead: period kicker, title, subtitle, a rule.
+    let mut y = if phone { 18.0 } else { 32.0 };
+    let kicker = report.period.get(options.locale);
+    y = page.paragraph(kicker, left, y, content, size::SMALL + 1.0, true, theme.accent(0), 1);
+    y += 4.0;
+    let title_size = if phone { size::TITLE_PHONE } else { size::TITLE };
+    y = page.paragraph(report.title.get(options.locale), left, y, content, title_size, true, theme.ink, 3);
+    if let Some(subtitle) = &report.subtitle {
+        y += 4.0;
+        let sub_size = if phone { size::LABEL + 1.0 } else { size::SUBTITLE };
+        y = page.paragraph(subtitle.get(options.locale), left, y, content, sub_size, false, theme.muted, 3);
+    }
+    y += if phone { 14.0 } else { 20.0 };
+    page.shapes.push(Shape::Rect {
+        rect: Rect::new(left, y, content, 2.0),
+        radius: 0.0,
+        color: theme.ink,
+    });
+    y += 2.0;
+
+    let columns = if content >= 960.0 {
+        3
+    } else if content >= 600.0 {
+        2
+    } else {
+        1
+    };
+    let gap = if phone { 12.0 } else { 18.0 };
+    let column_width = (content - gap * (columns as f64 - 1.0)) / columns as f64;
+
+    // Chapters: consecutive sections under one heading, their cards in a masonry grid.
+    let mut chapter_index = 0usize;
+    let mut start = 0usize;
+    while start < report.sections.len() {
+        let chapter = report.sections[start].chapter();
+        let end = report.sections[start..]
+            .iter()
+            .position(|s| s.chapter().map(|c| &c.zh) != chapter.map(|c| &c.zh))
+            .map_or(report.sections.len(), |offset| start + offset);
+        let accent = theme.accent(chapter_index);
+        y += if phone { 22.0 } else { 30.0 };
+        if let Some(chapter) = chapter {
+            y = page.chapter_heading(chapter.get(options.locale), left, y, content, accent);
+            y += if phone { 12.0 } else { 14.0 };
+        }
+        let mut heights = vec![y; columns];
+        for slot in &report.sections[start..end] {
+            let column = (0..columns)
+                .min_by(|a, b| heights[*a].total_cmp(&heights[*b]))
+                .unwrap_or(0);
+            let x = left + column as f64 * (column_width + gap);
+            let card_y = heights[column];
+            let bottom = page.card(slot, report, x, card_y, column_width, accent, phone);
+            heights[column] = bottom + gap;
+        }
+        y = heights.iter().copied().fold(y, f64::max) - gap;
+        chapter_index += 1;
+        start = end;
+    }
+
+    // Source line.
+    y += if phone { 20.0 } else { 28.0 };
+    page.shapes.push(Shape::Rect { rect: Rect::new(left, y, content, 1.0), radius: 0.0, color: theme.rule });
+    y += 10.0;
+    y = page.paragraph(report.source.get(options.locale), left, y, content, size::SMALL, false, theme.muted, 4);
+    y += if phone { 16.0 } else { 24.0 };
+
+    Scene {
+        width,
+        height: y.ceil(),
+        background: theme.background,
+        shapes: page.shapes,
+        items: page.items,
+        cards: page.cards,
+        hotspots: page.hotspots,
+    }
+}
+
+/// Collects shapes, items and hotspots as the layout places them.
+pub(crate) struct Builder<'a> {
+    pub shapes: Vec<Shape>,
+    pub items: Vec<Item>,
+    pub hotspots: Vec<(Rect, usize)>,
+    pub cards: Vec<(String, Rect)>,
+    pub measure: &'a dyn Measure,
+    pub locale: Locale,
+    pub theme: &'a Theme,
+    pub progress: f64,
+}
+
+impl<'a> Builder<'a> {
+    fn new(options: &LayoutOptions<'a>, progress: f64) -> Builder<'a> {
+        Builder {
+            shapes: Vec::new(),
+            items: Vec::new(),
+            hotspots: Vec::new(),
+            cards: Vec::new(),
+            measure: options.measure,
+            locale: options.locale,
+            theme: options.theme,
+            progress,
+        }
+    }
+
+    /// The height of a line of text at `size`.
+    pub fn line_height(size: f64) -> f64 {
+        (size * size::LINE).ceil()
+    }
+
+    /// One line of text whose left, centre or right edge is at `x`, centred on `y`; returns its box.
+    pub fn text(&mut self, text: &str, x: f64, y: f64, size: f64, bold: bool, color: Color, align: Align) -> Rect {
+        let text = text::sanitize(text);
+        let width = self.measure.width(&text, size, bold);
+        let height = Self::line_height(size);
+        let left = match align {
+            Align::Left => x,
+            Align::Center => x - width / 2.0,
+            Align::Right => x - width,
+        };
+        let bounds = Rect::new(left, y - height / 2.0, width, height);
+        self.shapes.push(Shape::Text(TextRun { x, y, text, size, bold, color, align, bounds }));
+        bounds
+    }
+
+    /// Wrapped text from the top `y` in a column; returns the y below its last line.
+    #[allow(clippy::too_many_arguments)]
+    pub fn paragraph(&mut self, text: &str, x: f64, y: f64, width: f64, size: f64, bold: bool, color: Color, max_lines: usize) -> f64 {
+        let line = Self::line_height(size);
+        let lines = text::wrap(self.measure, text, size, bold, width, max_lines);
+        for (i, content) in lines.iter().enumerate() {
+            self.text(content, x, y + line * (i as f64 + 0.5), size, bold, color, Align::Left);
+        }
+        y + line * lines.len() as f64
+    }
+
+    /// Like [`Builder::paragraph`], each line centred on `x`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn centred_paragraph(&mut self, text: &str, x: f64, y: f64, width: f64, size: f64, bold: bool, color: Color, max_lines: usize) -> f64 {
+        let line = Self::line_height(size);
+        let lines = text::wrap(self.measure, text, size, bold, width, max_lines);
+        for (i, content) in lines.iter().enumerate() {
+            self.text(content, x, y + line * (i as f64 + 0.5), size, bold, color, Align::Center);
+        }
+        y + line * lines.len() as f64
+    }
+
+    fn chapter_heading(&mut self, title: &str, x: f64, y: f64, width: f64, accent: Color) -> f64 {
+        let size = size::CHAPTER;
+        let line = Self::line_height(size);
+        self.shapes.push(Shape::Rect { rect: Rect::new(x, y + line * 0.5 - 8.0, 6.0, 16.0), radius: 1.0, color: accent });
+        let text_width = width - 16.0;
+        let fitted = text::fit(self.measure, title, size, true, text_width);
+        let bounds = self.text(&fitted, x + 14.0, y + line / 2.0, size, true, self.theme.ink, Align::Left);
+        let rule_x = bounds.right() + 12.0;
+        if rule_x < x + width {
+            self.shapes.push(Shape::Rect {
+                rect: Rect::new(rule_x, y + line / 2.0, x + width - rule_x, 1.0),
+                radius: 0.0,
+                color: self.theme.rule,
+            });
+        }
+        y + line
+    }
+
+    /// Lays out one card at (x, y); returns its bottom.
+    fn card(&mut self, slot: &SectionSlot, report: &Report, x: f64, y: f64, width: f64, accent: Color, phone: bool) -> f64 {
+        let padding = if phone { 14.0 } else { 18.0 };
+        // The card's background goes first; its height is known only once its content is laid out.
+        let background = self.shapes.len();
+        self.shapes.push(Shape::Rect { rect: Rect::default(), radius: 10.0, color: self.theme.card });
+        self.shapes.push(Shape::Rect { rect: Rect::new(x, y, width, 4.0), radius: 0.0, color: accent });
+        let inner_x = x + padding;
+        let inner_width = width - 2.0 * padding;
+        let mut cy = y + 4.0 + padding - 2.0;
+        let id = match slot {
+            SectionSlot::Valid(section) => {
+                cy = self.paragraph(section.title.get(self.locale), inner_x, cy, inner_width, size::CARD_TITLE, true, self.theme.ink, 3);
+                cy += 12.0;
+                let context = charts::Context { section, report, x: inner_x, width: inner_width, accent, phone };
+                cy = charts::lay_out(self, &context, cy);
+                if let Some(note) = &section.note {
+                    cy += 10.0;
+                    cy = self.paragraph(note.get(self.locale), inner_x, cy, inner_width, size::SMALL, false, self.theme.muted, 6);
+                }
+                section.id.clone()
+            }
+            SectionSlot::Broken(broken) => {
+                cy = self.broken(broken, inner_x, cy, inner_width);
+                broken.id.clone().unwrap_or_else(|| format!("sections[{}]", broken.index))
+            }
+        };
+        let bottom = cy + padding;
+        let rect = Rect::new(x, y, width, bottom - y);
+        self.shapes[background] = Shape::Rect { rect, radius: 6.0, color: self.theme.card };
+        self.cards.push((id, rect));
+        bottom
+    }
+
+    /// A plain notice where a broken section would be: readers are told, not shown a stack trace.
+    fn broken(&mut self, broken: &BrokenSection, x: f64, y: f64, width: f64) -> f64 {
+        let mut y = y;
+        if let Some(title) = &broken.title {
+            y = self.paragraph(title.get(self.locale), x, y, width, size::CARD_TITLE, true, self.theme.ink, 3);
+            y += 12.0;
+        }
+        let top = y;
+        let box_index = self.shapes.len();
+        self.shapes.push(Shape::Rect { rect: Rect::default(), radius: 6.0, color: self.theme.notice_background });
+        let padding = 12.0;
+        self.shapes.push(Shape::Circle { cx: x + padding + 9.0, cy: y + padding + 10.0, r: 9.0, color: self.theme.notice });
+        self.text("!", x + padding + 9.0, y + padding + 10.0, size::LABEL, true, self.theme.notice_background, Align::Center);
+        let text_x = x + padding + 26.0;
+        let text_width = (width - padding * 2.0 - 26.0).max(20.0);
+        y = self.paragraph(self.locale.say(Phrase::BrokenSection), text_x, y + padding + 1.0, text_width, size::LABEL, true, self.theme.notice, 3);
+        y = self.paragraph(self.locale.say(Phrase::BrokenHint), text_x, y + 2.0, text_width, size::SMALL, false, self.theme.notice, 4);
+        y += padding;
+        self.shapes[box_index] = Shape::Rect { rect: Rect::new(x, top, width, y - top), radius: 6.0, color: self.theme.notice_background };
+        y
+    }
+
+    /// Records a mark; returns its index.
+    pub fn item(&mut self, item: Item) -> usize {
+        self.items.push(item);
+        self.items.len() - 1
+    }
+}
+
+/// The label of a text in the current language.
+pub(crate) fn label(text: &Text, locale: Locale) -> String {
+    text::sanitize(text.get(locale))
+}
+
+/// Lays out a report at the given width with the estimating measure, final state, light theme.
+pub fn layout_simple(report: &Report, width: f64, locale: Locale) -> Scene {
+    let theme = Theme::get(crate::theme::ThemeName::Light);
+    layout(report, &LayoutOptions { width, locale, theme: &theme, progress: 1.0, measure: &text::EstimatedMeasure })
+}
+
+/// Sections that draw, for callers that walk figures (table fallback, summaries).
+pub fn sections(report: &Report) -> impl Iterator<Item = &Section> {
+    report.valid_sections()
+}
+
+#[cfg(test)]
+mod tests;

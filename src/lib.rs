@@ -1,0 +1,24 @@
+//! district-infographic: an interactive, accessible infographic of a district government's
+//! work report, drawn by Rust compiled to WebAssembly onto a canvas.
+//!
+//! Data flows one way: report JSON -> validated [`report::Report`] -> laid-out
+//! [`scene::Scene`] (every mark and text run with its box) -> pixels through any plotters
+//! backend ([`draw`]). Everything but [`web`] is plain Rust, tested natively.
+
+pub mod draw;
+pub mod format;
+pub mod layout;
+pub mod locale;
+pub mod report;
+pub mod scene;
+pub mod text;
+pub mod theme;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use layout::{layout, LayoutOptions};
+pub use locale::Locale;
+pub use report::{Report, ReportError};
+pub use scene::{Item, Scene};
+pub use theme::{Theme, ThemeName};

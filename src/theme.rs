@@ -1,0 +1,183 @@
+//! Palettes and the type scale: the newsroom look, in light and dark.
+
+/// An sRGB colour with alpha.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Color {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+    pub a: f64,
+}
+
+impl Color {
+    /// An opaque colour from 0xRRGGBB.
+    pub const fn hex(rgb: u32) -> Color {
+        Color { r: (rgb >> 16) as u8, g: (rgb >> 8) as u8, b: rgb as u8, a: 1.0 }
+    }
+
+    /// The same colour at `alpha` opacity.
+    pub const fn alpha(self, a: f64) -> Color {
+        Color { a, ..self }
+    }
+
+    /// This colour mixed with `other`: 0 is self, 1 is other.
+    pub fn mix(self, other: Color, t: f64) -> Color {
+        let lerp = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
+        Color {
+            r: lerp(self.r, other.r),
+            g: lerp(self.g, other.g),
+            b: lerp(self.b, other.b),
+            a: self.a + (other.a - self.a) * t,
+        }
+    }
+
+    /// WCAG relative luminance.
+    pub fn luminance(self) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(self.r) + 0.7152 * channel(self.g) + 0.0722 * channel(self.b)
+    }
+
+    /// WCAG contrast ratio between two opaque colours.
+    pub fn contrast(self, other: Color) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    /// `#rrggbb` for CSS.
+    pub fn css_hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+    }
+}
+
+/// Light or dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl ThemeName {
+    /// Parses `light` or `dark`.
+    pub fn parse(name: &str) -> Option<ThemeName> {
+        match name {
+            "light" => Some(ThemeName::Light),
+            "dark" => Some(ThemeName::Dark),
+            _ => None,
+        }
+    }
+}
+
+/// Every colour the infographic uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub name: ThemeName,
+    pub background: Color,
+    pub card: Color,
+    pub rule: Color,
+    pub ink: Color,
+    pub muted: Color,
+    /// Tracks behind bars and rings, the previous-period bar.
+    pub track: Color,
+    pub previous: Color,
+    /// One accent a chapter, in order; text-safe against `card`.
+    pub accents: [Color; 5],
+    pub focus: Color,
+    pub notice: Color,
+    pub notice_background: Color,
+}
+
+impl Theme {
+    /// The palette for `name`.
+    pub fn get(name: ThemeName) -> Theme {
+        match name {
+            ThemeName::Light => Theme {
+                name,
+                background: Color::hex(0xF6F3EE),
+                card: Color::hex(0xFFFFFF),
+                rule: Color::hex(0xE4DED4),
+                ink: Color::hex(0x1D1B19),
+                muted: Color::hex(0x5E5850),
+                track: Color::hex(0xEEEAE3),
+                previous: Color::hex(0xB9B1A5),
+                // Newsprint red, pine, ink blue, ochre, plum.
+                accents: [
+                    Color::hex(0xB8202F),
+                    Color::hex(0x1E7145),
+                    Color::hex(0x1F5A96),
+                    Color::hex(0xA35A00),
+                    Color::hex(0x7A3E8E),
+                ],
+                focus: Color::hex(0x0B57D0),
+                notice: Color::hex(0x7A4A00),
+                notice_background: Color::hex(0xFFF4DC),
+            },
+            ThemeName::Dark => Theme {
+                name,
+                background: Color::hex(0x121316),
+                card: Color::hex(0x1C1E23),
+                rule: Color::hex(0x2E3138),
+                ink: Color::hex(0xF1EFEA),
+                muted: Color::hex(0xB2AEA6),
+                track: Color::hex(0x2B2E35),
+                previous: Color::hex(0x6E6A64),
+                accents: [
+                    Color::hex(0xFF7B7F),
+                    Color::hex(0x5CCB8A),
+                    Color::hex(0x7DB3F0),
+                    Color::hex(0xF2B35B),
+                    Color::hex(0xD29BE4),
+                ],
+                focus: Color::hex(0x8AB4F8),
+                notice: Color::hex(0xF6C46B),
+                notice_background: Color::hex(0x3A2F1A),
+            },
+        }
+    }
+
+    /// The accent of the `index`-th chapter.
+    pub fn accent(&self, index: usize) -> Color {
+        self.accents[index % self.accents.len()]
+    }
+}
+
+/// The type scale, in CSS pixels.
+pub mod size {
+    pub const TITLE: f64 = 26.0;
+    pub const TITLE_PHONE: f64 = 21.0;
+    pub const SUBTITLE: f64 = 15.0;
+    pub const CHAPTER: f64 = 18.0;
+    pub const CARD_TITLE: f64 = 16.0;
+    pub const LABEL: f64 = 13.0;
+    pub const VALUE: f64 = 14.0;
+    pub const BIG: f64 = 28.0;
+    pub const SMALL: f64 = 12.0;
+    pub const LINE: f64 = 1.4;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_colours_meet_wcag_aa_in_both_themes() {
+        for name in [ThemeName::Light, ThemeName::Dark] {
+            let t = Theme::get(name);
+            for (what, c) in [("ink", t.ink), ("muted", t.muted), ("notice", t.notice)] {
+                let bg = if what == "notice" { t.notice_background } else { t.card };
+                assert!(c.contrast(bg) >= 4.5, "{name:?} {what}: {}", c.contrast(bg));
+                assert!(c.contrast(t.background) >= 4.5 || what == "notice", "{name:?} {what} on page");
+            }
+            for (i, a) in t.accents.iter().enumerate() {
+                assert!(a.contrast(t.card) >= 4.5, "{name:?} accent {i}: {}", a.contrast(t.card));
+            }
+        }
+    }
+}
