@@ -105,12 +105,8 @@ pub fn format_value(
         Locale::Zh => {
             let number = plain_number(value, decimals_of(value));
             match approx {
-                Some(Approx::Over) => {
-                    // 余 goes between the number and the measure word: 14000余名, 2万余家.
-                    let parsed = Unit::parse(unit);
-                    let prefix = &unit[..unit.len() - parsed.base.len()];
-                    format!("{number}{prefix}余{}", parsed.base)
-                }
+                // 余 goes between the number and its unit: 14000余名, 520余万元.
+                Some(Approx::Over) => format!("{number}余{unit}"),
                 Some(Approx::About) => format!("约{number}{unit}"),
                 None => format!("{number}{unit}"),
             }
@@ -196,7 +192,7 @@ mod tests {
         assert_eq!(both(317.8, "亿元", None).0, "317.8亿元");
         assert_eq!(both(11348.0, "人", None).0, "11348人");
         assert_eq!(both(14000.0, "名", Some(Approx::Over)).0, "14000余名");
-        assert_eq!(both(2.0, "万家", Some(Approx::Over)).0, "2万余家");
+        assert_eq!(both(520.0, "万元", Some(Approx::Over)).0, "520余万元");
         assert_eq!(both(100.0, "家", Some(Approx::About)).0, "约100家");
         assert_eq!(both(96.0, "%", None).0, "96%");
     }

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod locale;
 pub mod report;
 pub mod scene;
+pub mod summary;
 pub mod text;
 pub mod theme;
 

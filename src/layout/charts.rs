@@ -114,7 +114,6 @@ fn bars(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         y += 4.0;
         let length = (track * fraction(figure.value, max) * b.progress).max(2.0);
         let bar = Rect::new(c.x, y, length, bar_height);
-        b.shapes.push(Shape::Rect { rect: Rect::new(c.x, y, track, bar_height), radius: 3.0, color: b.theme.track });
         b.shapes.push(Shape::Rect { rect: bar, radius: 3.0, color: c.accent });
         let shown = text::fit(b.measure, &shown_value(b, figure), size::VALUE, true, c.width - length - 8.0);
         b.text(&shown, c.x + length + 8.0, y + bar_height / 2.0, size::VALUE, true, b.theme.ink, Align::Left);

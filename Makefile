@@ -1,0 +1,40 @@
+# The two commands a newcomer needs are `make serve` and `make test`; both run `setup` first.
+SHELL := /bin/bash
+# binaryen's wasm-opt from npm goes first: Debian's older one breaks the module.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: setup build serve test test-native test-chrome test-firefox test-page screenshots clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	wasm-pack build --release --target web --out-dir pkg
+
+serve: build
+	node scripts/serve.mjs --host $(HOST) --port $(PORT)
+
+test: build test-native test-chrome test-firefox test-page
+
+test-native:
+	cargo test --all-targets
+
+# One browser per wasm-pack call: `--chrome --firefox` together runs only Firefox.
+test-chrome:
+	wasm-pack test --headless --chrome
+
+test-firefox:
+	wasm-pack test --headless --firefox
+
+test-page:
+	node --test tests/page.test.mjs
+
+screenshots: build
+	node scripts/screenshots.mjs
+
+clean:
+	rm -rf pkg target screenshots

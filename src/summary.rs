@@ -1,0 +1,128 @@
+//! What a screen reader hears: a one-paragraph summary of the report and a table of every
+//! figure, both generated from the same scene the canvas draws.
+
+use crate::layout::label;
+use crate::locale::Locale;
+use crate::report::{Report, SectionSlot};
+use crate::scene::Scene;
+
+/// One row of the fallback table: section, figure, value, comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub section: String,
+    pub label: String,
+    pub value: String,
+    pub comparison: String,
+}
+
+/// The table's column headings.
+pub fn headings(locale: Locale) -> [&'static str; 4] {
+    match locale {
+        Locale::Zh => ["板块", "指标", "数值", "比较"],
+        Locale::En => ["Section", "Figure", "Value", "Comparison"],
+    }
+}
+
+/// Every mark of the scene as a table row, in reading order.
+pub fn rows(report: &Report, scene: &Scene, locale: Locale) -> Vec<Row> {
+    scene
+        .items
+        .iter()
+        .map(|item| Row {
+            section: section_title(report, &item.section, locale),
+            label: item.label.clone(),
+            value: item.text.clone(),
+            comparison: item.comparison.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
+fn section_title(report: &Report, id: &str, locale: Locale) -> String {
+    report
+        .valid_sections()
+        .find(|s| s.id == id)
+        .map(|s| label(&s.title, locale))
+        .unwrap_or_default()
+}
+
+/// A one-paragraph summary: the title, then the first figure of each section with its
+/// comparison, and how many sections could not be shown.
+pub fn summary(report: &Report, scene: &Scene, locale: Locale) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for item in &scene.items {
+        if seen.contains(&item.section.as_str()) || item.id.ends_with(".previous") {
+            continue;
+        }
+        seen.push(&item.section);
+        let comparison = item
+            .comparison
+            .as_ref()
+            .map(|c| match locale {
+                Locale::Zh => format!("({c})"),
+                Locale::En => format!(" ({c})"),
+            })
+            .unwrap_or_default();
+        parts.push(match locale {
+            Locale::Zh => format!("{}{}{comparison}", item.label, item.text),
+            Locale::En => format!("{} {}{comparison}", item.label, item.text),
+        });
+    }
+    let broken = report.sections.iter().filter(|s| matches!(s, SectionSlot::Broken(_))).count();
+    let title = label(&report.title, locale);
+    let count = scene.items.len();
+    match locale {
+        Locale::Zh => {
+            let mut text = format!("{title}。共{count}项数据,要点:{}。", parts.join(";"));
+            if broken > 0 {
+                text.push_str(&format!("另有{broken}部分数据暂时无法显示。"));
+            }
+            text.push_str("可用方向键逐项浏览。");
+            text
+        }
+        Locale::En => {
+            let mut text = format!("{title}. {count} figures; highlights: {}.", parts.join("; "));
+            if broken > 0 {
+                text.push_str(&format!(" {broken} part(s) of the report cannot be shown."));
+            }
+            text.push_str(" Use the arrow keys to step through every figure.");
+            text
+        }
+    }
+}
+
+/// What the live region announces for a focused mark: label, value, comparison, position.
+pub fn announcement(scene: &Scene, index: usize, locale: Locale) -> String {
+    let Some(item) = scene.items.get(index) else { return String::new() };
+    let position = format!("{}/{}", index + 1, scene.items.len());
+    let comparison = item.comparison.as_deref().unwrap_or("");
+    match locale {
+        Locale::Zh if comparison.is_empty() => format!("{}:{}。第{position}项", item.label, item.text),
+        Locale::Zh => format!("{}:{},{comparison}。第{position}项", item.label, item.text),
+        Locale::En if comparison.is_empty() => format!("{}: {}. {position}", item.label, item.text),
+        Locale::En => format!("{}: {}, {comparison}. {position}", item.label, item.text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::layout_simple;
+
+    #[test]
+    fn the_table_holds_every_mark_and_the_summary_reads_first_figures() {
+        let report = Report::default_report().expect("default report");
+        let scene = layout_simple(&report, 390.0, Locale::Zh);
+        let rows = rows(&report, &scene, Locale::Zh);
+        assert_eq!(rows.len(), scene.items.len());
+        let gdp = rows.iter().find(|r| r.label == "地区生产总值").expect("gdp row");
+        assert_eq!((gdp.section.as_str(), gdp.value.as_str()), ("主要经济指标", "317.8亿元"));
+        let text = summary(&report, &scene, Locale::Zh);
+        assert!(text.starts_with("中原区2020年上半年成绩单。"), "{text}");
+        assert!(text.contains("地区生产总值317.8亿元"), "{text}");
+        assert!(text.contains("优良天数85天(同比+23天)"), "{text}");
+        let en = summary(&report, &layout_simple(&report, 390.0, Locale::En), Locale::En);
+        assert!(en.contains("Gross domestic product 31.78 billion yuan"), "{en}");
+        assert_eq!(announcement(&scene, 0, Locale::Zh), format!("地区生产总值:317.8亿元。第1/{}项", scene.items.len()));
+    }
+}

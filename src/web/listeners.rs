@@ -1,0 +1,97 @@
+//! Event listeners, observers and animation frames owned by an instance and released when it
+//! is dropped, so that `destroy()` leaves nothing behind.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{AddEventListenerOptions, EventTarget};
+
+/// One listener on one target; removed from the target when dropped.
+pub struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    capture: bool,
+    closure: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Listener {
+    /// Adds `handler` as a listener for `kind` on `target`. Passive listeners cannot block
+    /// scrolling; capture listeners see an event before the page does.
+    pub fn new(
+        target: &EventTarget,
+        kind: &'static str,
+        passive: bool,
+        capture: bool,
+        handler: impl FnMut(web_sys::Event) + 'static,
+    ) -> Result<Listener, JsValue> {
+        let closure = Closure::wrap(Box::new(handler) as Box<dyn FnMut(web_sys::Event)>);
+        let options = AddEventListenerOptions::new();
+        options.set_passive(passive);
+        options.set_capture(capture);
+        target.add_event_listener_with_callback_and_add_event_listener_options(
+            kind,
+            closure.as_ref().unchecked_ref(),
+            &options,
+        )?;
+        Ok(Listener { target: target.clone(), kind, capture, closure })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        // Removing a listener that is already gone is harmless; nothing to report.
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.kind,
+            self.closure.as_ref().unchecked_ref(),
+            self.capture,
+        );
+    }
+}
+
+/// A ResizeObserver watching one element; disconnected when dropped.
+pub struct Resize {
+    observer: web_sys::ResizeObserver,
+    _closure: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Resize {
+    pub fn new(target: &web_sys::Element, handler: impl FnMut(js_sys::Array) + 'static) -> Result<Resize, JsValue> {
+        let closure = Closure::wrap(Box::new(handler) as Box<dyn FnMut(js_sys::Array)>);
+        let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref())?;
+        observer.observe(target);
+        Ok(Resize { observer, _closure: closure })
+    }
+}
+
+impl Drop for Resize {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// A pending animation frame; cancelled when dropped.
+pub struct Frame {
+    handle: i32,
+    _closure: Closure<dyn FnMut(f64)>,
+}
+
+impl Frame {
+    pub fn request(handler: impl FnOnce(f64) + 'static) -> Result<Frame, JsValue> {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let mut handler = Some(handler);
+        let closure = Closure::wrap(Box::new(move |time: f64| {
+            if let Some(handler) = handler.take() {
+                handler(time);
+            }
+        }) as Box<dyn FnMut(f64)>);
+        let handle = window.request_animation_frame(closure.as_ref().unchecked_ref())?;
+        Ok(Frame { handle, _closure: closure })
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.cancel_animation_frame(self.handle);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+// Page-level tests: the demo page in headless Chromium, as a reader gets it. Fails on any page
+// error, console error or CSP violation, and on a blank canvas.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startServer } from '../scripts/browser.mjs';
+
+let browser;
+let server;
+let base;
+
+before(async () => {
+  ({ server, url: base } = await startServer());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens the demo with `query`, collecting errors; resolves once data-state is set. */
+async function open(query = '', { width = 390, height = 844, ratio = 2, colorScheme = 'light', hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: ratio, colorScheme, hasTouch, isMobile: hasTouch });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  await page.goto(`${base}/www/index.html${query}`);
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.state), null, { timeout: 15000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return { page, context, errors };
+}
+
+/** How many distinct colours the canvas shows (a blank one has one). */
+function colours(page) {
+  return page.evaluate(() => {
+    const canvas = document.getElementById('infographic');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, Math.min(canvas.height, 2000)).data;
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return seen.size;
+  });
+}
+
+for (const [name, width, ratio] of [['phone', 360, 3], ['desktop', 1280, 1]]) {
+  test(`the demo draws the whole report on a ${name} (${width}px)`, async () => {
+    const { page, context, errors } = await open('', { width, ratio });
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'ready');
+    assert.ok(await colours(page) > 50, 'the canvas is not blank');
+    const size = await page.evaluate(() => {
+      const c = document.getElementById('infographic');
+      return { width: c.width, css: c.getBoundingClientRect().width, height: c.height };
+    });
+    assert.equal(size.width, Math.round(size.css * ratio), 'backing store is CSS size times the ratio');
+    const items = await page.evaluate(() => window.infographic.items());
+    for (const id of ['gdp', 'tertiary', 'budget-revenue', 'industry', 'fixed-investment', 'retail', 'good-air-days', 'compounds-done', 'parking-spaces', 'new-jobs', 'volunteers', 'funds-raised']) {
+      assert.ok(items.some((i) => i.id === id && i.unit), `items() has ${id} with its unit`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('dark colour scheme is followed by default', async () => {
+  const { page, context, errors } = await open('', { colorScheme: 'dark' });
+  const pixel = await page.evaluate(() => Array.from(document.getElementById('infographic').getContext('2d').getImageData(2, 2, 1, 1).data));
+  assert.ok(pixel[0] < 60 && pixel[1] < 60 && pixel[2] < 60, `dark background, got ${pixel}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a report URL that 404s shows a message and data-state=error', async () => {
+  const { page, context } = await open('?report=reports/missing.json');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'error');
+  assert.match(await page.textContent('#status'), /无法下载\(404\)/);
+  await context.close();
+});
+
+test('a bad report shows the located error on the page', async () => {
+  const { page, context } = await open('?report=../tests/fixtures/bad-value.json');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'error');
+  assert.match(await page.textContent('#status'), /sections\[0\]\.figures\[0\]\.value: 应为数字,实际是 "abc"/);
+  await context.close();
+});
+
+test('a broken section draws as a notice, markup in labels stays text', async () => {
+  const { page, context, errors } = await open('?report=../tests/fixtures/one-broken-section.json');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'ready');
+  const ids = (await page.evaluate(() => window.infographic.items())).map((i) => i.id);
+  assert.deepEqual(ids, ['a', 'b', 'd']);
+  assert.equal(await page.locator('img').count(), 0, 'no <img> was injected');
+  assert.ok((await page.textContent('canvas table')).includes('<script>alert(1)</script>'), 'the label is in the table as text');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('touch: a tap shows the tooltip, a tap elsewhere dismisses it', async () => {
+  const { page, context, errors } = await open('', { hasTouch: true });
+  const item = (await page.evaluate(() => window.infographic.items())).find((i) => i.id === 'gdp');
+  const box = await page.locator('#infographic').boundingBox();
+  await page.touchscreen.tap(box.x + item.x + item.width / 2, box.y + item.y + item.height / 2);
+  const tip = page.locator('[role=tooltip]');
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.textContent(), /地区生产总值.*317\.8亿元/);
+  await page.touchscreen.tap(5, box.y + 5);
+  await tip.waitFor({ state: 'hidden' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard: Tab to the canvas, arrows step through marks with a live announcement', async () => {
+  const { page, context, errors } = await open('', { width: 1280, ratio: 1 });
+  await page.focus('#infographic');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const tip = page.locator('[role=tooltip]');
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.textContent(), /第三产业增加值/);
+  assert.match(await page.textContent('[aria-live]'), /第三产业增加值:223\.4亿元/);
+  await page.keyboard.press('Escape');
+  await tip.waitFor({ state: 'hidden' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,266 @@
+//! Browser tests (wasm-bindgen-test, headless Chrome and Firefox): what only a browser has.
+//! The layout itself is tested natively beside the code.
+#![cfg(target_arch = "wasm32")]
+
+use district_infographic::report::Report;
+use district_infographic::web::{default_report, validate_report, Infographic};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, KeyboardEvent, KeyboardEventInit, PointerEvent, PointerEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Debug, Deserialize)]
+struct Item {
+    id: String,
+    section: String,
+    unit: String,
+    value: f64,
+    text: String,
+    comparison: Option<String>,
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+}
+
+#[derive(Debug, Deserialize)]
+struct Label {
+    text: String,
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("document")
+}
+
+/// A canvas in the page, `width` CSS pixels wide.
+fn canvas(width: f64) -> HtmlCanvasElement {
+    let document = document();
+    let holder: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    holder.style().set_property("width", &format!("{width}px")).unwrap();
+    document.body().unwrap().append_child(&holder).unwrap();
+    let canvas: HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
+    holder.append_child(&canvas).unwrap();
+    canvas
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn mount(width: f64, extra: &str) -> (HtmlCanvasElement, Infographic) {
+    let canvas = canvas(width);
+    let mut infographic = Infographic::new(canvas.clone(), JsValue::UNDEFINED, options(&format!("{{\"animate\": false{extra}}}"))).expect("mounts");
+    infographic.render().expect("renders");
+    (canvas, infographic)
+}
+
+fn items(infographic: &Infographic) -> Vec<Item> {
+    serde_wasm_bindgen::from_value(infographic.items().unwrap()).unwrap()
+}
+
+fn error_message(result: Result<Infographic, JsValue>) -> String {
+    match result {
+        Ok(_) => panic!("expected an error"),
+        Err(e) => {
+            let error: js_sys::Error = e.dyn_into().expect("a JS Error, not a panic");
+            String::from(error.message())
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn draws_every_figure_of_the_report_with_its_unit() {
+    let (canvas, mut infographic) = mount(390.0, "");
+    let items = items(&infographic);
+    let report = Report::default_report().unwrap();
+    for section in report.valid_sections() {
+        for figure in &section.figures {
+            let item = items.iter().find(|i| i.id == figure.id).unwrap_or_else(|| panic!("no item {}", figure.id));
+            assert_eq!((item.value, item.unit.as_str(), item.section.as_str()), (figure.value, figure.unit.as_str(), section.id.as_str()));
+            assert!(item.x >= 0.0 && item.x + item.width <= 390.5 && item.height > 0.0, "{item:?}");
+        }
+    }
+    let air = items.iter().find(|i| i.id == "good-air-days").unwrap();
+    assert_eq!((air.text.as_str(), air.comparison.as_deref()), ("85天", Some("同比+23天")));
+    // Not a blank canvas: many pixels differ from the background.
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = context.get_image_data(0.0, 0.0, f64::from(canvas.width()), 600.0).unwrap().data();
+    let background = [data[0], data[1], data[2]];
+    let differing = data.chunks(4).filter(|p| [p[0], p[1], p[2]] != background).count();
+    assert!(differing > 10_000, "only {differing} drawn pixels");
+    infographic.destroy();
+}
+
+#[wasm_bindgen_test]
+fn the_backing_store_matches_the_pixel_ratio() {
+    for ratio in [1.0f64, 2.0, 2.75, 3.0] {
+        let (canvas, mut infographic) = mount(390.0, &format!(", \"pixelRatio\": {ratio}"));
+        let css_height: f64 = canvas.style().get_property_value("height").unwrap().trim_end_matches("px").parse().unwrap();
+        assert_eq!(canvas.width(), (390.0 * ratio).round() as u32, "ratio {ratio}");
+        assert_eq!(canvas.height(), (css_height * ratio).round() as u32, "ratio {ratio}");
+        assert_eq!(canvas.get_bounding_client_rect().width(), 390.0);
+        infographic.destroy();
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_bad_report_throws_an_error_naming_the_field() {
+    let bad = options(r#"{"title": "T", "period": "P", "source": "S", "sections": [
+        {"id": "s", "kind": "bars", "title": "t", "figures": [{"id": "a", "label": "x", "value": "abc", "unit": "个"}]}]}"#);
+    let message = error_message(Infographic::new(canvas(390.0), bad, options(r#"{"locale": "en"}"#)));
+    assert!(message.contains("sections[0].figures[0].value: expected a number, got \"abc\""), "{message}");
+    let message = error_message(Infographic::new(canvas(390.0), options("[1, 2]"), JsValue::UNDEFINED));
+    assert!(message.contains("应为对象"), "{message}");
+    let message = error_message(Infographic::new(canvas(390.0), JsValue::UNDEFINED, options(r#"{"locale": "fr"}"#)));
+    assert!(message.contains("options.locale"), "{message}");
+    // The module keeps working after an error.
+    let (_, mut infographic) = mount(390.0, "");
+    assert!(!items(&infographic).is_empty());
+    infographic.destroy();
+}
+
+#[wasm_bindgen_test]
+fn validate_report_lists_every_problem_with_its_path() {
+    #[derive(Deserialize)]
+    struct Found {
+        path: String,
+    }
+    let found: Vec<Found> = serde_wasm_bindgen::from_value(validate_report(default_report().unwrap(), None).unwrap()).unwrap();
+    assert!(found.is_empty());
+    let bad = options(r#"{"title": "T", "period": "P", "source": "S", "sections": [{"id": "s", "kind": "pie", "title": "t", "figures": [{"id": "a", "label": "", "value": 1, "unit": "个"}]}]}"#);
+    let found: Vec<Found> = serde_wasm_bindgen::from_value(validate_report(bad, Some("en".into())).unwrap()).unwrap();
+    let paths: Vec<&str> = found.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, vec!["sections[0].kind", "sections[0].figures[0].label"]);
+}
+
+fn tooltip_for(canvas: &HtmlCanvasElement) -> HtmlElement {
+    let selector = format!("[data-infographic-tooltip=\"{}\"]", canvas.id());
+    document().query_selector(&selector).unwrap().expect("tooltip").dyn_into().unwrap()
+}
+
+fn live_for(canvas: &HtmlCanvasElement) -> HtmlElement {
+    let selector = format!("[data-infographic-live=\"{}\"]", canvas.id());
+    document().query_selector(&selector).unwrap().expect("live region").dyn_into().unwrap()
+}
+
+fn pointer(canvas: &HtmlCanvasElement, kind: &str, pointer_type: &str, x: f64, y: f64) {
+    let rect = canvas.get_bounding_client_rect();
+    let init = PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_pointer_type(pointer_type);
+    init.set_client_x((rect.left() + x).round() as i32);
+    init.set_client_y((rect.top() + y).round() as i32);
+    let event = PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+    canvas.dispatch_event(&event).unwrap();
+}
+
+fn shown(tip: &HtmlElement) -> Option<String> {
+    (tip.style().get_property_value("display").unwrap() != "none").then(|| tip.get_attribute("data-item").unwrap_or_default())
+}
+
+#[wasm_bindgen_test]
+fn a_touch_or_a_hover_at_each_mark_shows_its_tooltip() {
+    let (canvas, mut infographic) = mount(390.0, "");
+    let tip = tooltip_for(&canvas);
+    for item in items(&infographic) {
+        // Bring the mark into the viewport, as a reader scrolling to it would.
+        web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, canvas.get_bounding_client_rect().top() + web_sys::window().unwrap().scroll_y().unwrap() + item.y - 200.0);
+        let (x, y) = (item.x + item.width / 2.0, item.y + item.height / 2.0);
+        pointer(&canvas, "pointerdown", "touch", x, y);
+        assert_eq!(shown(&tip).as_deref(), Some(item.id.as_str()), "touch at the centre of {}", item.id);
+        assert!(tip.text_content().unwrap_or_default().contains(&item.text), "{}", item.id);
+        let box_ = tip.get_bounding_client_rect();
+        let view_width = web_sys::window().unwrap().inner_width().unwrap().as_f64().unwrap();
+        assert!(box_.left() >= 0.0 && box_.right() <= view_width, "tooltip inside the viewport for {}", item.id);
+        pointer(&canvas, "pointermove", "mouse", x, y);
+        assert_eq!(shown(&tip).as_deref(), Some(item.id.as_str()), "hover at the centre of {}", item.id);
+    }
+    // A tap elsewhere on the page dismisses it.
+    let init = PointerEventInit::new();
+    init.set_bubbles(true);
+    document().body().unwrap().dispatch_event(&PointerEvent::new_with_event_init_dict("pointerdown", &init).unwrap()).unwrap();
+    assert_eq!(shown(&tip), None);
+    infographic.destroy();
+    assert!(document().query_selector(&format!("[data-infographic-tooltip=\"{}\"]", canvas.id())).unwrap().is_none(), "destroy removes the tooltip");
+}
+
+fn key(canvas: &HtmlCanvasElement, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    canvas.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_keyboard_steps_through_every_mark_and_announces_it() {
+    let (canvas, mut infographic) = mount(1280.0, "");
+    assert_eq!(canvas.get_attribute("tabindex").as_deref(), Some("0"));
+    assert!(canvas.get_attribute("aria-label").unwrap_or_default().contains("中原区"));
+    let tip = tooltip_for(&canvas);
+    let live = live_for(&canvas);
+    let items = items(&infographic);
+    for item in &items {
+        key(&canvas, "ArrowRight");
+        assert_eq!(shown(&tip).as_deref(), Some(item.id.as_str()));
+        let said = live.text_content().unwrap_or_default();
+        assert!(said.contains(&item.text), "announced {said:?} for {}", item.id);
+    }
+    key(&canvas, "ArrowRight");
+    assert_eq!(shown(&tip).as_deref(), Some(items.last().unwrap().id.as_str()), "stops at the last mark");
+    key(&canvas, "Home");
+    assert_eq!(shown(&tip).as_deref(), Some(items[0].id.as_str()));
+    key(&canvas, "Escape");
+    assert_eq!(shown(&tip), None);
+    infographic.destroy();
+}
+
+#[wasm_bindgen_test]
+fn the_fallback_table_holds_every_figure() {
+    let (canvas, mut infographic) = mount(390.0, "");
+    let items = items(&infographic);
+    let rows = canvas.query_selector_all("table tbody tr").unwrap();
+    assert_eq!(rows.length() as usize, items.len());
+    let text = canvas.text_content().unwrap_or_default();
+    for item in &items {
+        assert!(text.contains(&item.text), "table lacks {}", item.text);
+    }
+    let summary = canvas.query_selector("p").unwrap().unwrap().text_content().unwrap();
+    assert!(summary.starts_with("中原区2020年上半年成绩单"), "{summary}");
+    assert_eq!(canvas.get_attribute("aria-describedby"), canvas.query_selector("p").unwrap().map(|p| p.id()));
+    infographic.destroy();
+}
+
+#[wasm_bindgen_test]
+fn no_two_labels_overlap_at_phone_tablet_and_desktop_widths() {
+    for width in [320.0, 390.0, 768.0, 1440.0] {
+        for locale in ["zh", "en"] {
+            let (_, mut infographic) = mount(width, &format!(", \"locale\": \"{locale}\""));
+            let labels: Vec<Label> = serde_wasm_bindgen::from_value(infographic.labels().unwrap()).unwrap();
+            assert!(labels.len() > 100);
+            for (i, a) in labels.iter().enumerate() {
+                assert!(a.x >= 0.0 && a.x + a.width <= width + 0.5, "{width}px {locale}: {:?} leaves the canvas", a.text);
+                for b in &labels[i + 1..] {
+                    let apart = a.x + a.width <= b.x + 0.01 || b.x + b.width <= a.x + 0.01 || a.y + a.height <= b.y + 0.01 || b.y + b.height <= a.y + 0.01;
+                    assert!(apart, "{width}px {locale}: {:?} overlaps {:?}", a.text, b.text);
+                }
+            }
+            infographic.destroy();
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_destroyed_instance_says_so() {
+    let (_, mut infographic) = mount(390.0, "");
+    infographic.destroy();
+    let error: js_sys::Error = infographic.render().unwrap_err().dyn_into().unwrap();
+    assert!(String::from(error.message()).contains("destroyed"));
+}

@@ -1,0 +1,75 @@
+// The demo page: draws the embedded report (or ?report=URL, or a file the reader opens) and
+// sets <html data-state> to "ready" or "error" for tests and embedding pages.
+import init, { Infographic } from '../pkg/district_infographic.js';
+
+const root = document.documentElement;
+const status = document.getElementById('status');
+const canvas = document.getElementById('infographic');
+const params = new URLSearchParams(location.search);
+const localeSelect = document.getElementById('locale');
+const themeSelect = document.getElementById('theme');
+let infographic;
+
+function fail(message) {
+  root.dataset.state = 'error';
+  status.textContent = message;
+}
+
+async function loadReport(url) {
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json' } });
+  } catch {
+    throw new Error(`报告文件无法下载:${url}`);
+  }
+  if (!response.ok) throw new Error(`报告文件无法下载(${response.status}):${url}`);
+  try {
+    return await response.json();
+  } catch {
+    throw new Error(`报告文件不是有效的 JSON:${url}`);
+  }
+}
+
+function show(report) {
+  infographic?.destroy();
+  infographic = undefined;
+  const options = { locale: localeSelect.value, theme: themeSelect.value };
+  infographic = new Infographic(canvas, report, options);
+  infographic.render();
+  window.infographic = infographic;
+  status.textContent = '';
+  root.dataset.state = 'ready';
+}
+
+async function start() {
+  root.dataset.state = 'loading';
+  localeSelect.value = params.get('locale') === 'en' ? 'en' : 'zh';
+  themeSelect.value = ['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : 'auto';
+  root.dataset.theme = themeSelect.value === 'auto' ? '' : themeSelect.value;
+  try {
+    await init();
+    const source = params.get('report');
+    show(source ? await loadReport(source) : undefined);
+  } catch (error) {
+    fail(error?.message ?? String(error));
+  }
+  localeSelect.addEventListener('change', () => {
+    root.lang = localeSelect.value === 'en' ? 'en' : 'zh-CN';
+    infographic?.setLocale(localeSelect.value);
+  });
+  themeSelect.addEventListener('change', () => {
+    root.dataset.theme = themeSelect.value === 'auto' ? '' : themeSelect.value;
+    infographic?.setTheme(themeSelect.value);
+  });
+  document.getElementById('report-file').addEventListener('change', async (event) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    try {
+      show(JSON.parse(await file.text()));
+    } catch (error) {
+      fail(error?.message ?? String(error));
+    }
+  });
+}
+
+start();
