@@ -14,6 +14,7 @@ setup:
 
 build: setup
 	wasm-pack build --release --target web --out-dir pkg
+	node scripts/package.mjs
 
 serve: build
 	node scripts/serve.mjs --host $(HOST) --port $(PORT)
@@ -31,7 +32,7 @@ test-firefox:
 	wasm-pack test --headless --firefox
 
 test-page:
-	node --test tests/page.test.mjs
+	node --test tests/page.test.mjs tests/schema.test.mjs
 
 screenshots: build
 	node scripts/screenshots.mjs

@@ -122,3 +122,82 @@ test('keyboard: Tab to the canvas, arrows step through marks with a live announc
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** Adds a <district-infographic> with `attributes` to www/embed.html; resolves to its final state. */
+async function embed(page, attributes) {
+  return page.evaluate((attributes) => new Promise((resolve) => {
+    const element = document.createElement('district-infographic');
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    const events = [];
+    element.addEventListener('ready', (e) => { events.push('ready'); resolve({ state: element.dataset.state, events, detail: e.detail }); });
+    element.addEventListener('error', (e) => { events.push('error'); resolve({ state: element.dataset.state, events, detail: e.detail, text: element.shadowRoot.textContent }); });
+    document.body.append(element);
+  }), attributes);
+}
+
+async function openEmbed(options) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`); });
+  await page.goto(`${base}/www/embed.html`);
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.getElementById('embedded')?.dataset.state));
+  return { page, context, errors };
+}
+
+test('the one-tag embed draws, sizes itself to its container and says ready', async () => {
+  const { page, context, errors } = await openEmbed();
+  assert.equal(await page.getAttribute('#embedded', 'data-state'), 'ready');
+  const sizes = await page.evaluate(() => {
+    const element = document.getElementById('embedded');
+    const canvas = element.shadowRoot.querySelector('canvas');
+    return { element: element.getBoundingClientRect().width, canvas: canvas.getBoundingClientRect().width, items: element.infographic.items().length };
+  });
+  assert.equal(sizes.canvas, sizes.element);
+  assert.ok(sizes.items > 50);
+  const result = await embed(page, { src: 'reports/example-2021-q1.json', locale: 'en' });
+  assert.equal(result.state, 'ready');
+  assert.deepEqual(result.events, ['ready']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the embed turns every loading fault into a visible, plain message and an error event', async () => {
+  const { page, context, errors } = await openEmbed();
+  await page.route('**/hangs.json', () => {});
+  await page.route('**/html.json', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Login</title>' }));
+  await page.route('**/truncated.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"title": "中原区", "sections": [' }));
+  const cases = [
+    [{ src: 'reports/missing.json' }, /报告文件无法下载\(404\)/],
+    [{ src: 'hangs.json', timeout: '300' }, /下载超时/],
+    [{ src: 'html.json' }, /不是 JSON/],
+    [{ src: 'truncated.json' }, /不是 JSON/],
+    [{ src: '../tests/fixtures/bad-value.json' }, /sections\[0\]\.figures\[0\]\.value/],
+  ];
+  for (const [attributes, message] of cases) {
+    const result = await embed(page, attributes);
+    assert.equal(result.state, 'error', JSON.stringify(attributes));
+    assert.deepEqual(result.events, ['error']);
+    assert.match(result.text, /图表暂时无法显示/);
+    assert.match(result.text, message);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the share action shows the tall share image as an <img>', async () => {
+  const { page, context, errors } = await openEmbed();
+  await page.locator('#embedded').getByRole('button', { name: '生成分享图' }).click();
+  const image = page.locator('#embedded').getByRole('dialog').locator('img');
+  await image.waitFor();
+  const size = await image.evaluate(async (img) => { await img.decode(); return { width: img.naturalWidth, height: img.naturalHeight, src: img.src.slice(0, 22), alt: img.alt }; });
+  assert.equal(size.width, 1500);
+  assert.ok(size.height > 3 * size.width, `a tall image, got ${size.width}x${size.height}`);
+  assert.equal(size.src, 'data:image/png;base64,');
+  assert.match(size.alt, /中原区/);
+  await page.keyboard.press('Escape');
+  await image.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

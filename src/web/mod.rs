@@ -234,6 +234,32 @@ impl Infographic {
         to_js(&labels)
     }
 
+    /// The whole infographic as a tall PNG share image (长图, title to source line), `width` CSS
+    /// pixels wide (default 750) at twice that resolution, as a `data:` URL for an `<img>` a
+    /// phone reader can long-press to save.
+    #[wasm_bindgen(js_name = shareImage)]
+    pub fn share_image(&self, width: Option<f64>) -> Result<String, JsValue> {
+        let state = self.state()?;
+        let state = state.try_borrow().map_err(|_| js_error("shareImage() called while drawing"))?;
+        let width = width.filter(|w| w.is_finite() && *w > 0.0).unwrap_or(750.0).clamp(layout::MIN_WIDTH, 1600.0);
+        let scene = layout::layout(&state.report, &state.options(width, 1.0));
+        let canvas: HtmlCanvasElement = state.document.create_element("canvas")?.dyn_into()?;
+        const SCALE: f64 = 2.0;
+        canvas.set_width((scene.width * SCALE).round() as u32);
+        canvas.set_height((scene.height * SCALE).round() as u32);
+        let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| js_error("the canvas cannot give a 2D drawing context"))?;
+        let options = DrawOptions { scale: SCALE, font: draw::WEB_FONTS, highlight: None, focus: state.theme.focus };
+        draw::draw(&scene, &mut backend, &options).map_err(|e| js_error(format!("drawing failed: {e}")))?;
+        canvas.to_data_url_with_type("image/png")
+    }
+
+    /// The report's title in the current language, for the page around the canvas.
+    pub fn title(&self) -> Result<String, JsValue> {
+        let state = self.state()?;
+        let state = state.try_borrow().map_err(|_| js_error("busy"))?;
+        Ok(crate::layout::label(&state.report.title, state.locale))
+    }
+
     /// Switches the language (`zh` or `en`) and redraws.
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&mut self, locale: &str) -> Result<(), JsValue> {

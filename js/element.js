@@ -1,0 +1,202 @@
+// <district-infographic src="report.json" locale="zh" theme="auto"></district-infographic>
+// (optional: timeout="15000", in milliseconds, for loading the report)
+//
+// The one-tag embed: this module registers the element. It sizes itself to its container,
+// sets its data-state attribute to "ready" or "error", and dispatches `ready` and `error`
+// events. Everything it shows goes in as text (textContent), never as markup, so it runs
+// under a strict Content-Security-Policy.
+import init, { Infographic } from './district_infographic.js';
+
+const LOAD_TIMEOUT_MS = 15000;
+
+const WORDS = {
+  zh: {
+    share: '生成分享图',
+    close: '关闭',
+    hint: '长按图片保存或分享',
+    failed: '图表暂时无法显示',
+    details: '详情:',
+    unsupported: '您的浏览器版本过旧,无法显示此图表。请升级浏览器后重试。',
+    notFound: (status) => `报告文件无法下载(${status})`,
+    offline: '报告文件无法下载,请检查网络后重试',
+    timeout: '报告文件下载超时,请稍后重试',
+    notJson: '报告文件格式不正确(不是 JSON)',
+  },
+  en: {
+    share: 'Share image',
+    close: 'Close',
+    hint: 'Long-press the image to save or share it',
+    failed: 'This chart cannot be shown right now',
+    details: 'Details: ',
+    unsupported: 'This browser is too old to show the chart. Please update it and try again.',
+    notFound: (status) => `The report file could not be downloaded (${status})`,
+    offline: 'The report file could not be downloaded; check the connection and try again',
+    timeout: 'The report file took too long to download; please try again later',
+    notJson: 'The report file is not valid JSON',
+  },
+};
+
+let ready;
+/** Loads the wasm module once for every element on the page. */
+function loadModule() {
+  if (typeof WebAssembly !== 'object') return Promise.reject(new Error('unsupported'));
+  ready ??= init();
+  return ready;
+}
+
+/** Fetches a report; every failure becomes an Error whose message a reader can understand. */
+async function fetchReport(src, words, timeout) {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeout);
+  try {
+    let response;
+    try {
+      response = await fetch(src, { signal: abort.signal, headers: { Accept: 'application/json' } });
+    } catch (error) {
+      throw new Error(error.name === 'AbortError' ? words.timeout : words.offline);
+    }
+    if (!response.ok) throw new Error(words.notFound(response.status));
+    let text;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new Error(error.name === 'AbortError' ? words.timeout : words.offline);
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new Error(words.notJson);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function style(element, properties) {
+  for (const [name, value] of Object.entries(properties)) element.style.setProperty(name, value);
+  return element;
+}
+
+function make(tag, text, properties = {}) {
+  const element = document.createElement(tag);
+  if (text !== undefined) element.textContent = text;
+  return style(element, properties);
+}
+
+export class DistrictInfographic extends HTMLElement {
+  static observedAttributes = ['src', 'locale', 'theme'];
+
+  #root = this.attachShadow({ mode: 'open' });
+  #canvas;
+  #chart;
+  #loading = 0;
+
+  connectedCallback() {
+    style(this, { display: 'block', position: 'relative' });
+    this.#load();
+  }
+
+  disconnectedCallback() {
+    this.#chart?.destroy();
+    this.#chart = undefined;
+  }
+
+  attributeChangedCallback(name, previous, value) {
+    if (!this.isConnected || previous === value) return;
+    if (name === 'src') this.#load();
+    else if (name === 'locale') this.#chart?.setLocale(this.#locale());
+    else if (name === 'theme') this.#chart?.setTheme(this.#theme());
+  }
+
+  /** The drawn instance (items(), hitTest(), shareImage()...), once ready. */
+  get infographic() {
+    return this.#chart;
+  }
+
+  #locale() {
+    return this.getAttribute('locale') === 'en' ? 'en' : 'zh';
+  }
+
+  #theme() {
+    const theme = this.getAttribute('theme');
+    return theme === 'light' || theme === 'dark' ? theme : 'auto';
+  }
+
+  async #load() {
+    const attempt = ++this.#loading;
+    const words = WORDS[this.#locale()];
+    this.setAttribute('data-state', 'loading');
+    this.#chart?.destroy();
+    this.#chart = undefined;
+    this.#root.replaceChildren();
+    try {
+      await loadModule().catch(() => { throw new Error(words.unsupported); });
+      const src = this.getAttribute('src');
+      const timeout = Number(this.getAttribute('timeout')) || LOAD_TIMEOUT_MS;
+      const report = src ? await fetchReport(new URL(src, document.baseURI).href, words, timeout) : undefined;
+      if (attempt !== this.#loading) return;
+      this.#canvas = document.createElement('canvas');
+      this.#root.append(this.#canvas);
+      this.#chart = new Infographic(this.#canvas, report, { locale: this.#locale(), theme: this.#theme() });
+      this.#chart.render();
+      this.#root.append(this.#shareButton(words));
+      this.setAttribute('data-state', 'ready');
+      this.dispatchEvent(new CustomEvent('ready', { detail: { items: this.#chart.items().length } }));
+    } catch (error) {
+      if (attempt !== this.#loading) return;
+      this.#chart?.destroy();
+      this.#chart = undefined;
+      this.#showError(words, error?.message ?? String(error));
+    }
+  }
+
+  #showError(words, message) {
+    const box = make('div', undefined, {
+      padding: '16px', 'border-radius': '8px', background: '#fff4dc', color: '#7a4a00',
+      font: '14px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
+    });
+    box.setAttribute('role', 'alert');
+    box.append(make('strong', words.failed, { display: 'block' }), make('span', message, { display: 'block', 'font-size': '13px' }));
+    this.#root.replaceChildren(box);
+    this.setAttribute('data-state', 'error');
+    this.dispatchEvent(new CustomEvent('error', { detail: { message } }));
+  }
+
+  #shareButton(words) {
+    const button = make('button', words.share, {
+      display: 'block', margin: '12px auto', padding: '8px 18px', 'border-radius': '18px', border: '1px solid #b8202f',
+      background: 'transparent', color: 'inherit', font: 'inherit', cursor: 'pointer',
+    });
+    button.type = 'button';
+    button.addEventListener('click', () => this.share());
+    return button;
+  }
+
+  /** Shows the tall share image (长图) as an <img> a phone reader can long-press to save. */
+  share() {
+    if (!this.#chart) return undefined;
+    const words = WORDS[this.#locale()];
+    const overlay = make('div', undefined, {
+      position: 'fixed', inset: '0', 'z-index': '2147483600', background: 'rgba(0,0,0,.82)', overflow: 'auto',
+      display: 'flex', 'flex-direction': 'column', 'align-items': 'center', padding: '16px',
+    });
+    overlay.setAttribute('role', 'dialog');
+    overlay.setAttribute('aria-modal', 'true');
+    overlay.setAttribute('aria-label', words.share);
+    const close = make('button', words.close, { 'align-self': 'flex-end', padding: '6px 14px', 'border-radius': '16px', border: '0', font: 'inherit' });
+    close.type = 'button';
+    const image = make('img', undefined, { 'max-width': 'min(100%, 750px)', height: 'auto', 'box-shadow': '0 6px 30px rgba(0,0,0,.5)' });
+    image.src = this.#chart.shareImage(750);
+    image.alt = this.#chart.title();
+    const hint = make('p', words.hint, { color: '#fff', margin: '10px 0' });
+    const dismiss = () => overlay.remove();
+    close.addEventListener('click', dismiss);
+    overlay.addEventListener('keydown', (event) => { if (event.key === 'Escape') dismiss(); });
+    overlay.append(close, hint, image);
+    this.#root.append(overlay);
+    close.focus();
+    return image;
+  }
+}
+
+if (!customElements.get('district-infographic')) customElements.define('district-infographic', DistrictInfographic);
