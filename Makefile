@@ -4,10 +4,11 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
+FUZZ_SECONDS ?= 30
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: setup build serve test test-native test-chrome test-firefox test-page screenshots clean
+.PHONY: setup build serve test test-native test-chrome test-firefox test-page fuzz screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -19,7 +20,7 @@ build: setup
 serve: build
 	node scripts/serve.mjs --host $(HOST) --port $(PORT)
 
-test: build test-native test-chrome test-firefox test-page
+test: build test-native test-chrome test-firefox test-page fuzz
 
 test-native:
 	cargo test --all-targets
@@ -33,6 +34,10 @@ test-firefox:
 
 test-page:
 	node --test tests/page.test.mjs tests/schema.test.mjs
+
+# cargo fuzz wants nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain take them.
+fuzz: setup
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run parse_layout -- -max_total_time=$(FUZZ_SECONDS)
 
 screenshots: build
 	node scripts/screenshots.mjs

@@ -33,6 +33,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
     || cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
 have geckodriver || { log "cargo install geckodriver"; cargo install geckodriver --locked; }
+have cargo-fuzz || { log "cargo install cargo-fuzz"; cargo install cargo-fuzz --locked; }
 
 # npm: a working wasm-opt (binaryen; Debian's is too old) and playwright-core for page tests.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
