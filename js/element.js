@@ -5,7 +5,7 @@
 // sets its data-state attribute to "ready" or "error", and dispatches `ready` and `error`
 // events. Everything it shows goes in as text (textContent), never as markup, so it runs
 // under a strict Content-Security-Policy.
-import init, { Infographic } from './district_infographic.js';
+import init, { Infographic, figureTable } from './district_infographic.js';
 
 const LOAD_TIMEOUT_MS = 15000;
 
@@ -89,6 +89,7 @@ export class DistrictInfographic extends HTMLElement {
   #root = this.attachShadow({ mode: 'open' });
   #canvas;
   #chart;
+  #report;
   #loading = 0;
 
   connectedCallback() {
@@ -126,6 +127,7 @@ export class DistrictInfographic extends HTMLElement {
     const attempt = ++this.#loading;
     const words = WORDS[this.#locale()];
     this.setAttribute('data-state', 'loading');
+    this.#report = undefined;
     this.#chart?.destroy();
     this.#chart = undefined;
     this.#root.replaceChildren();
@@ -135,6 +137,7 @@ export class DistrictInfographic extends HTMLElement {
       const timeout = Number(this.getAttribute('timeout')) || LOAD_TIMEOUT_MS;
       const report = src ? await fetchReport(new URL(src, document.baseURI).href, words, timeout) : undefined;
       if (attempt !== this.#loading) return;
+      this.#report = report;
       this.#canvas = document.createElement('canvas');
       this.#root.append(this.#canvas);
       this.#chart = new Infographic(this.#canvas, report, { locale: this.#locale(), theme: this.#theme() });
@@ -158,8 +161,28 @@ export class DistrictInfographic extends HTMLElement {
     box.setAttribute('role', 'alert');
     box.append(make('strong', words.failed, { display: 'block' }), make('span', message, { display: 'block', 'font-size': '13px' }));
     this.#root.replaceChildren(box);
+    const table = this.#table();
+    if (table) this.#root.append(table);
     this.setAttribute('data-state', 'error');
     this.dispatchEvent(new CustomEvent('error', { detail: { message } }));
+  }
+
+  /** The figures as a plain table, when the report was read but the canvas could not draw. */
+  #table() {
+    let rows;
+    try {
+      rows = this.#report === undefined && this.getAttribute('src') ? [] : figureTable(this.#report, this.#locale());
+    } catch {
+      return undefined;
+    }
+    if (!rows.length) return undefined;
+    const table = make('table', undefined, { 'border-collapse': 'collapse', margin: '12px 0', 'font-size': '13px' });
+    for (const row of rows) {
+      const tr = document.createElement('tr');
+      for (const text of [row.section, row.label, row.value, row.comparison]) tr.append(make('td', text, { padding: '3px 8px', 'border-bottom': '1px solid #e4ded4' }));
+      table.append(tr);
+    }
+    return table;
   }
 
   #shareButton(words) {

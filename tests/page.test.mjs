@@ -201,3 +201,29 @@ test('the share action shows the tall share image as an <img>', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('no 2D context: the embed says so and shows the figures as a table', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(() => { HTMLCanvasElement.prototype.getContext = () => null; });
+  const page = await context.newPage();
+  await page.goto(`${base}/www/embed.html`);
+  await page.waitForFunction(() => document.getElementById('embedded')?.dataset.state === 'error');
+  const text = await page.evaluate(() => document.getElementById('embedded').shadowRoot.textContent);
+  assert.match(text, /图表暂时无法显示/);
+  assert.match(text, /2D drawing context/);
+  assert.match(text, /地区生产总值317\.8亿元/, 'the figures are shown as a table');
+  await context.close();
+});
+
+test('an old browser without WebAssembly gets a plain message, on the demo and in the embed', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(() => { delete globalThis.WebAssembly; });
+  const page = await context.newPage();
+  await page.goto(`${base}/www/index.html`);
+  await page.waitForFunction(() => document.documentElement.dataset.state === 'error');
+  assert.match(await page.textContent('#status'), /浏览器版本过旧/);
+  await page.goto(`${base}/www/embed.html`);
+  await page.waitForFunction(() => document.getElementById('embedded')?.dataset.state === 'error');
+  assert.match(await page.evaluate(() => document.getElementById('embedded').shadowRoot.textContent), /浏览器版本过旧/);
+  await context.close();
+});

@@ -264,3 +264,116 @@ fn a_destroyed_instance_says_so() {
     let error: js_sys::Error = infographic.render().unwrap_err().dyn_into().unwrap();
     assert!(String::from(error.message()).contains("destroyed"));
 }
+
+/// Counts listeners added minus removed on every EventTarget from now on.
+fn count_listeners() -> js_sys::Function {
+    let install = js_sys::Function::new_no_args(
+        "const p = EventTarget.prototype;
+         if (!p.__counted) {
+           p.__counted = true; globalThis.__listeners = 0;
+           const add = p.addEventListener, remove = p.removeEventListener;
+           const seen = new WeakMap();
+           p.addEventListener = function (type, f, o) {
+             const key = type + (typeof o === 'object' ? !!o.capture : !!o);
+             let set = seen.get(this); if (!set) { set = new Map(); seen.set(this, set); }
+             let fs = set.get(key); if (!fs) { fs = new Set(); set.set(key, fs); }
+             if (!fs.has(f)) { fs.add(f); globalThis.__listeners++; }
+             return add.call(this, type, f, o);
+           };
+           p.removeEventListener = function (type, f, o) {
+             const key = type + (typeof o === 'object' ? !!o.capture : !!o);
+             const fs = seen.get(this)?.get(key);
+             if (fs?.delete(f)) globalThis.__listeners--;
+             return remove.call(this, type, f, o);
+           };
+         }
+         return () => globalThis.__listeners;",
+    );
+    install.call0(&JsValue::NULL).unwrap().dyn_into().unwrap()
+}
+
+fn wasm_memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().dyn_into().unwrap();
+    let buffer: js_sys::ArrayBuffer = memory.buffer().dyn_into().unwrap();
+    f64::from(buffer.byte_length())
+}
+
+fn small_report() -> JsValue {
+    options(r#"{"title": "T", "period": "P", "source": "S", "sections": [
+        {"id": "s", "kind": "bars", "title": "t", "figures": [{"id": "a", "label": "甲", "value": 3, "unit": "个"}, {"id": "b", "label": "乙", "value": 5, "unit": "个"}]},
+        {"id": "r", "kind": "ring", "title": "r", "figures": [{"id": "c", "label": "丙", "value": 30, "unit": "%"}]}]}"#)
+}
+
+#[wasm_bindgen_test]
+fn a_thousand_mounts_and_resizes_leave_memory_and_listeners_flat() {
+    let listeners = count_listeners();
+    let count = || listeners.call0(&JsValue::NULL).unwrap().as_f64().unwrap();
+    let canvas = canvas(390.0);
+    let holder: HtmlElement = canvas.parent_element().unwrap().dyn_into().unwrap();
+    let cycle = |n: usize| {
+        for _ in 0..n {
+            let mut infographic = Infographic::new(canvas.clone(), small_report(), options("{\"animate\": false}")).unwrap();
+            infographic.render().unwrap();
+            infographic.destroy();
+        }
+    };
+    cycle(50);
+    let (memory, before) = (wasm_memory_bytes(), count());
+    cycle(1000);
+    assert_eq!(count(), before, "listeners left behind by mount/destroy");
+    assert_eq!(wasm_memory_bytes(), memory, "wasm memory grew over 1000 mount/destroy cycles");
+    let mut infographic = Infographic::new(canvas.clone(), small_report(), options("{\"animate\": false}")).unwrap();
+    for i in 0..1050 {
+        holder.style().set_property("width", &format!("{}px", 320 + (i % 40) * 20)).unwrap();
+        infographic.render().unwrap();
+        if i == 49 {
+            assert_eq!(wasm_memory_bytes(), memory, "after warm-up");
+        }
+    }
+    assert_eq!(wasm_memory_bytes(), memory, "wasm memory grew over 1000 resizes");
+    infographic.destroy();
+    assert_eq!(count(), before);
+}
+
+#[wasm_bindgen_test]
+fn two_instances_on_one_page_do_not_interfere() {
+    let (first, mut one) = mount(390.0, "");
+    let second = canvas(390.0);
+    let mut two = Infographic::new(second.clone(), small_report(), options("{\"animate\": false}")).unwrap();
+    two.render().unwrap();
+    let a = items(&two).into_iter().next().unwrap();
+    web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, second.get_bounding_client_rect().top() + web_sys::window().unwrap().scroll_y().unwrap() - 100.0);
+    pointer(&second, "pointermove", "mouse", a.x + a.width / 2.0, a.y + a.height / 2.0);
+    assert_eq!(shown(&tooltip_for(&second)).as_deref(), Some("a"));
+    assert_eq!(shown(&tooltip_for(&first)), None, "the other instance's tooltip stays hidden");
+    one.destroy();
+    key(&second, "End");
+    assert_eq!(shown(&tooltip_for(&second)).as_deref(), Some("c"), "still works after the other is destroyed");
+    assert_eq!(items(&two).len(), 3);
+    two.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_resize_of_the_container_redraws_at_the_new_width() {
+    let (canvas, mut infographic) = mount(390.0, ", \"pixelRatio\": 2");
+    let columns = |items: &[Item]| {
+        let mut xs: Vec<i64> = items.iter().map(|i| i.x.round() as i64).collect();
+        xs.sort_unstable();
+        xs.dedup();
+        xs.len()
+    };
+    let narrow = items(&infographic);
+    let holder: HtmlElement = canvas.parent_element().unwrap().dyn_into().unwrap();
+    holder.style().set_property("width", "1280px").unwrap();
+    // The ResizeObserver reports after layout; give it two frames.
+    for _ in 0..2 {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    }
+    assert_eq!(canvas.width(), 2560, "the backing store follows the new width");
+    let wide = items(&infographic);
+    assert!(columns(&wide) > columns(&narrow), "the grid reflows into columns");
+    infographic.destroy();
+}

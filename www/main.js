@@ -12,7 +12,7 @@ let infographic;
 
 function fail(message) {
   root.dataset.state = 'error';
-  status.textContent = message;
+  status.textContent = `图表暂时无法显示。${message}`;
 }
 
 async function loadReport(url) {
@@ -47,7 +47,8 @@ async function start() {
   themeSelect.value = ['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : 'auto';
   root.dataset.theme = themeSelect.value === 'auto' ? '' : themeSelect.value;
   try {
-    await init();
+    if (typeof WebAssembly !== 'object') throw new Error('您的浏览器版本过旧,请升级后重试。');
+    await init().catch(() => { throw new Error('图表程序加载失败,请刷新页面重试。'); });
     const source = params.get('report');
     show(source ? await loadReport(source) : undefined);
   } catch (error) {

@@ -334,6 +334,29 @@ pub fn validate_report(report: JsValue, locale: Option<String>) -> Result<JsValu
     to_js(&problems)
 }
 
+/// Every figure of a report as table rows `{section, label, value, comparison}` in `locale`,
+/// for a page to show as text when the canvas cannot be drawn. Throws like the constructor
+/// when the report has nothing drawable.
+#[wasm_bindgen(js_name = figureTable)]
+pub fn figure_table(report: JsValue, locale: Option<String>) -> Result<JsValue, JsValue> {
+    let locale = locale.as_deref().and_then(Locale::parse).unwrap_or_default();
+    let report = parse_report(report, locale)?;
+    let theme = Theme::get(ThemeName::Light);
+    let scene = layout::layout(&report, &LayoutOptions { width: 390.0, locale, theme: &theme, progress: 1.0, measure: &EstimatedMeasure });
+    #[derive(Serialize)]
+    struct Row {
+        section: String,
+        label: String,
+        value: String,
+        comparison: String,
+    }
+    let rows: Vec<Row> = summary::rows(&report, &scene, locale)
+        .into_iter()
+        .map(|r| Row { section: r.section, label: r.label, value: r.value, comparison: r.comparison })
+        .collect();
+    to_js(&rows)
+}
+
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
     value.serialize(&serializer).map_err(|e| js_error(format!("internal: {e}")))
