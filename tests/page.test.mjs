@@ -227,3 +227,39 @@ test('an old browser without WebAssembly gets a plain message, on the demo and i
   assert.match(await page.evaluate(() => document.getElementById('embedded').shadowRoot.textContent), /浏览器版本过旧/);
   await context.close();
 });
+
+/** Mounts a second infographic on the demo page and reads the GDP bar's middle pixel at once and after the animation. */
+async function barPixels(reducedMotion) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, reducedMotion, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(`${base}/www/index.html`);
+  await page.waitForFunction(() => document.documentElement.dataset.state === 'ready');
+  const read = () => page.evaluate(() => {
+    const { canvas, chart } = window.motionTest;
+    const gdp = chart.items().find((i) => i.id === 'gdp');
+    const [r, g, b] = canvas.getContext('2d').getImageData(Math.round(gdp.x + gdp.width * 0.4), Math.round(gdp.y + gdp.height - 6), 1, 1).data;
+    return [r, g, b];
+  });
+  await page.evaluate(async () => {
+    const { Infographic } = await import('../pkg/district_infographic.js');
+    const canvas = document.createElement('canvas');
+    document.querySelector('main').append(canvas);
+    const chart = new Infographic(canvas, undefined, {});
+    chart.render();
+    window.motionTest = { canvas, chart };
+  });
+  const first = await read();
+  await page.waitForTimeout(1200);
+  const last = await read();
+  await context.close();
+  return { first, last };
+}
+
+test('bars grow on first view, and are drawn grown at once under prefers-reduced-motion', async () => {
+  const accent = [0xb8, 0x20, 0x2f];
+  const animated = await barPixels('no-preference');
+  assert.notDeepEqual(animated.first, accent, 'the first frame shows the bar not yet grown');
+  assert.deepEqual(animated.last, accent, 'the bar has grown by the end');
+  const still = await barPixels('reduce');
+  assert.deepEqual(still.first, accent, 'no animation under reduced motion');
+});
