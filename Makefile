@@ -13,8 +13,13 @@ PORT ?= 8080
 setup:
 	@bash scripts/setup.sh
 
+# The release wasm is built with std rebuilt for panic=immediate-abort, which drops the panic
+# formatting machinery (about 18 KB gzip): nightly flags taken by the stable toolchain through
+# RUSTC_BOOTSTRAP. Should a toolchain refuse them, a plain release build follows.
 build: setup
-	wasm-pack build --release --target web --out-dir pkg
+	RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+	  wasm-pack build --release --target web --out-dir pkg . -- -Z build-std=std,panic_abort \
+	  || wasm-pack build --release --target web --out-dir pkg
 	node scripts/package.mjs
 
 serve: build

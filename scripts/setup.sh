@@ -24,6 +24,8 @@ fi
 
 # Rust: the wasm target and the wasm tools, the CLI pinned to the wasm-bindgen in Cargo.lock.
 rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+# std's source, for the size-optimised release build (build-std).
+rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 have wasm-pack || { log "cargo install wasm-pack"; cargo install wasm-pack --locked; }
 bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then

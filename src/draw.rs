@@ -61,6 +61,32 @@ pub fn draw<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: &DrawO
     backend.present()
 }
 
+/// How far outside a mark its focus ring reaches, in CSS pixels.
+pub const FOCUS_MARGIN: f64 = 8.0;
+
+/// Redraws only what lies in `region` (CSS pixels): the background there, the shapes that touch
+/// it, and the focus ring if the highlighted mark touches it. The caller clips the backend to
+/// the region first, so that a hover repaints a few marks instead of the whole page.
+pub fn draw_region<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: &DrawOptions, region: &Rect) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let s = if options.scale.is_finite() && options.scale > 0.0 { options.scale } else { 1.0 };
+    let outer = Rect::new(region.x - 1.0, region.y - 1.0, region.width + 2.0, region.height + 2.0);
+    backend.draw_rect(point(outer.x, outer.y, s), point(outer.right(), outer.bottom(), s), &Fill(scene.background), true)?;
+    for shape in &scene.shapes {
+        if shape.bounds().intersects(&outer) {
+            draw_shape(backend, shape, s, options.font)?;
+        }
+    }
+    if let Some(item) = options.highlight.and_then(|i| scene.items.get(i)) {
+        draw_focus(backend, &item.rect, s, options.focus)?;
+    }
+    backend.present()
+}
+
+/// The area a mark and its focus ring cover.
+pub fn focus_area(rect: &Rect) -> Rect {
+    Rect::new(rect.x - FOCUS_MARGIN, rect.y - FOCUS_MARGIN, rect.width + 2.0 * FOCUS_MARGIN, rect.height + 2.0 * FOCUS_MARGIN)
+}
+
 fn point(x: f64, y: f64, s: f64) -> BackendCoord {
     ((x * s).round() as i32, (y * s).round() as i32)
 }

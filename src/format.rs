@@ -38,22 +38,35 @@ impl<'a> Unit<'a> {
     }
 }
 
-/// A number with at most `decimals` decimals, trailing zeros dropped, no grouping: 317.8, 36.
+/// A number with at most `decimals` decimals (up to 6), trailing zeros dropped, no grouping:
+/// 317.8, 36. Integer arithmetic rather than float formatting keeps the wasm small.
 pub fn plain_number(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return "–".to_string();
     }
-    let text = format!("{value:.decimals$}");
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    };
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text
+    let decimals = decimals.min(6);
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = (value.abs() * scale as f64).round();
+    if scaled >= 1e18 {
+        return scientific(value);
     }
+    let scaled = scaled as u64;
+    let sign = if value < 0.0 && scaled != 0 { "-" } else { "" };
+    let whole = scaled / scale;
+    let fraction = scaled % scale;
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = fraction.to_string();
+    let padded = format!("{}{digits}", "0".repeat(decimals - digits.len()));
+    format!("{sign}{whole}.{}", padded.trim_end_matches('0'))
+}
+
+/// 1.2e300 for numbers too large to write out.
+fn scientific(value: f64) -> String {
+    let exponent = value.abs().log10().floor();
+    let mantissa = value / 10f64.powf(exponent);
+    format!("{}e{}", plain_number(mantissa, 2), exponent as i32)
 }
 
 /// A number grouped in thousands as English writes it: 11,348 and 744,000.5.
@@ -219,6 +232,11 @@ mod tests {
         assert_eq!(decimals_of(317.8), 1);
         assert_eq!(decimals_of(36.0), 0);
         assert_eq!(decimals_of(1.0 / 3.0), 3);
+        assert_eq!(plain_number(317.8, 1), "317.8");
+        assert_eq!(plain_number(0.05, 2), "0.05");
+        assert_eq!(plain_number(-2.5, 0), "-3");
+        assert_eq!(plain_number(1e300, 2), "1e300");
+        assert_eq!(plain_number(f64::NAN, 2), "–");
     }
 
     #[test]

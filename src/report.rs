@@ -7,6 +7,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::format::plain_number;
 use crate::locale::Locale;
 
 /// The report embedded in the crate: Zhongyuan District, first half of 2020.
@@ -290,6 +291,7 @@ pub enum ProblemKind {
     /// A kind needs a field that is absent: `compare` needs `previous`.
     NeedsField { field: &'static str, kind: &'static str },
     NotWholeNumber,
+    NotPositive,
     OutOfRange { min: f64, max: f64 },
 }
 
@@ -319,9 +321,9 @@ impl Problem {
             ProblemKind::UnknownKind(k) => {
                 let names: Vec<&str> = Kind::ALL.iter().map(|(_, n)| *n).collect();
                 if zh {
-                    format!("未知图表类型 {k:?},可用:{}", names.join("、"))
+                    format!("未知图表类型 {},可用:{}", quoted(k), names.join("、"))
                 } else {
-                    format!("unknown chart kind {k:?}; expected one of {}", names.join(", "))
+                    format!("unknown chart kind {}; expected one of {}", quoted(k), names.join(", "))
                 }
             }
             ProblemKind::Empty if zh => "不能为空".to_string(),
@@ -336,18 +338,24 @@ impl Problem {
             ProblemKind::TooLarge => "too large, at most 1e15 in magnitude".to_string(),
             ProblemKind::Negative if zh => "不能为负数".to_string(),
             ProblemKind::Negative => "must not be negative".to_string(),
-            ProblemKind::DuplicateId(id) if zh => format!("编号 {id:?} 重复"),
-            ProblemKind::DuplicateId(id) => format!("id {id:?} is used twice"),
-            ProblemKind::ExceedsWhole { whole } if zh => format!("不能超过整体 {whole}"),
-            ProblemKind::ExceedsWhole { whole } => format!("must not exceed the whole, {whole}"),
+            ProblemKind::DuplicateId(id) if zh => format!("编号 {} 重复", quoted(id)),
+            ProblemKind::DuplicateId(id) => format!("id {} is used twice", quoted(id)),
+            ProblemKind::ExceedsWhole { whole } if zh => format!("不能超过整体 {}", plain_number(*whole, 3)),
+            ProblemKind::ExceedsWhole { whole } => format!("must not exceed the whole, {}", plain_number(*whole, 3)),
             ProblemKind::NeedsField { field, kind } if zh => {
                 format!("{kind} 类型需要 {field} 字段")
             }
             ProblemKind::NeedsField { field, kind } => format!("a {kind} chart needs {field}"),
+            ProblemKind::NotPositive if zh => "应大于0".to_string(),
+            ProblemKind::NotPositive => "must be greater than 0".to_string(),
             ProblemKind::NotWholeNumber if zh => "应为整数".to_string(),
             ProblemKind::NotWholeNumber => "expected a whole number".to_string(),
-            ProblemKind::OutOfRange { min, max } if zh => format!("应在 {min} 到 {max} 之间"),
-            ProblemKind::OutOfRange { min, max } => format!("expected between {min} and {max}"),
+            ProblemKind::OutOfRange { min, max } if zh => {
+                format!("应在 {} 到 {} 之间", plain_number(*min, 3), plain_number(*max, 3))
+            }
+            ProblemKind::OutOfRange { min, max } => {
+                format!("expected between {} and {}", plain_number(*min, 3), plain_number(*max, 3))
+            }
         };
         format!("{}: {what}", self.path)
     }
@@ -370,15 +378,34 @@ fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".to_string(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => n.as_f64().map_or_else(|| "a number".to_string(), |n| plain_number(n, 6)),
         Value::String(s) => {
             let short: String = s.chars().take(40).collect();
             let ellipsis = if s.chars().count() > 40 { "…" } else { "" };
-            format!("{:?}", format!("{short}{ellipsis}"))
+            quoted(&format!("{short}{ellipsis}"))
         }
         Value::Array(_) => "an array".to_string(),
         Value::Object(_) => "an object".to_string(),
     }
+}
+
+/// A string in double quotes, its quotes and backslashes escaped and control characters shown
+/// as spaces (no Debug formatting: it would pull Unicode tables into the wasm).
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for ch in text.chars() {
+        match ch {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Reads the fields of one JSON object, recording problems under `path`.
@@ -808,10 +835,7 @@ fn check_kind(section: &Section, figures_path: &str, problems: &mut Vec<Problem>
             )),
             Kind::Ring => match (figure.total, figure.unit.as_str()) {
                 (Some(total), _) if total <= 0.0 => {
-                    problems.push(Problem::new(at(i, "total"), ProblemKind::OutOfRange {
-                        min: f64::MIN_POSITIVE,
-                        max: MAX_MAGNITUDE,
-                    }))
+                    problems.push(Problem::new(at(i, "total"), ProblemKind::NotPositive))
                 }
                 (Some(total), _) if figure.value > total => problems.push(Problem::new(
                     at(i, "value"),

@@ -88,6 +88,23 @@ pub enum Shape {
     Text(TextRun),
 }
 
+impl Shape {
+    /// The box the shape covers (a line's box includes its width).
+    pub fn bounds(&self) -> Rect {
+        match self {
+            Shape::Rect { rect, .. } => *rect,
+            Shape::Arc { cx, cy, outer, .. } => Rect::new(cx - outer, cy - outer, 2.0 * outer, 2.0 * outer),
+            Shape::Circle { cx, cy, r, .. } => Rect::new(cx - r, cy - r, 2.0 * r, 2.0 * r),
+            Shape::Line { from, to, width, .. } => {
+                let x = from.0.min(to.0) - width;
+                let y = from.1.min(to.1) - width;
+                Rect::new(x, y, (from.0 - to.0).abs() + 2.0 * width, (from.1 - to.1).abs() + 2.0 * width)
+            }
+            Shape::Text(run) => run.bounds,
+        }
+    }
+}
+
 /// A mark a reader can point at, focus and hear: one figure as drawn.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {

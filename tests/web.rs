@@ -377,3 +377,51 @@ async fn a_resize_of_the_container_redraws_at_the_new_width() {
     assert!(columns(&wide) > columns(&narrow), "the grid reflows into columns");
     infographic.destroy();
 }
+
+#[wasm_bindgen_test]
+fn the_fast_backend_draws_what_plotters_canvas_draws() {
+    use district_infographic::draw::{draw, DrawOptions, WEB_FONTS};
+    use district_infographic::layout::layout_simple;
+    use district_infographic::web::backend::Canvas2d;
+    use district_infographic::{Locale, Theme, ThemeName};
+    let report = Report::default_report().unwrap();
+    let scene = layout_simple(&report, 390.0, Locale::Zh);
+    let options = DrawOptions { scale: 2.0, font: WEB_FONTS, highlight: Some(3), focus: Theme::get(ThemeName::Light).focus };
+    let (width, height) = ((scene.width * 2.0) as u32, (scene.height * 2.0) as u32);
+    let pixels = |fast: bool| {
+        let canvas: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
+        canvas.set_width(width);
+        canvas.set_height(height);
+        let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        if fast {
+            draw(&scene, &mut Canvas2d::new(context.clone(), width, height), &options).unwrap();
+        } else {
+            draw(&scene, &mut plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone()).unwrap(), &options).unwrap();
+        }
+        context.get_image_data(0.0, 0.0, f64::from(width), f64::from(height)).unwrap().data().0
+    };
+    let (fast, reference) = (pixels(true), pixels(false));
+    let differing = fast.chunks(4).zip(reference.chunks(4)).filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 48)).count();
+    let total = fast.len() / 4;
+    assert!(differing * 200 < total, "{differing} of {total} pixels differ from plotters-canvas");
+}
+
+#[wasm_bindgen_test]
+fn a_hover_repaints_only_what_changed_and_matches_a_full_repaint() {
+    let (canvas, mut infographic) = mount(390.0, ", \"pixelRatio\": 2");
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let read = || context.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).unwrap().data().0;
+    let before = read();
+    let all = items(&infographic);
+    for item in [&all[0], &all[9], &all[2]] {
+        web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, canvas.get_bounding_client_rect().top() + web_sys::window().unwrap().scroll_y().unwrap() + item.y - 200.0);
+        pointer(&canvas, "pointermove", "mouse", item.x + item.width / 2.0, item.y + item.height / 2.0);
+    }
+    let hovered = read();
+    assert_ne!(before, hovered, "the focus ring is drawn");
+    infographic.render().unwrap();
+    let full = read();
+    let differing = hovered.chunks(4).zip(full.chunks(4)).filter(|(a, b)| a != b).count();
+    assert!(differing * 1000 < full.len() / 4, "{differing} pixels differ from a full repaint");
+    infographic.destroy();
+}

@@ -2,17 +2,18 @@
 //! web-sys. It owns the canvas (sized for the devicePixelRatio), the listeners, the animation
 //! frames and the accessible DOM, and hands plain numbers to the pure layout and drawing code.
 
+pub mod backend;
+mod convert;
 mod dom;
 mod listeners;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use plotters_canvas::CanvasBackend;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
 
 use crate::draw::{self, DrawOptions};
 use crate::layout::{self, LayoutOptions};
@@ -22,14 +23,18 @@ use crate::scene::{Item, Scene};
 use crate::summary;
 use crate::text::EstimatedMeasure;
 use crate::theme::{Theme, ThemeName};
+use backend::Canvas2d;
 use listeners::{Frame, Listener, Resize};
 
 /// How long the entry animation runs, in milliseconds.
 const ENTRY_MS: f64 = 750.0;
 
+/// The largest backing store drawn, in device pixels: iOS (and so WeChat's in-app browser)
+/// leaves a larger canvas blank. A very tall infographic gets a slightly lower ratio instead.
+pub const MAX_BACKING_PIXELS: f64 = 16_777_216.0;
+
 /// Options a page may pass as the third argument of the constructor.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Default)]
 struct Options {
     /// `zh` (default) or `en`.
     locale: Option<String>,
@@ -54,6 +59,7 @@ pub struct Infographic {
 struct State {
     this: Weak<RefCell<State>>,
     canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
     document: Document,
     report: Report,
     locale: Locale,
@@ -68,6 +74,8 @@ struct State {
     drawn: Option<(f64, f64)>,
     /// The mark under the pointer or keyboard focus, and whether its tooltip shows.
     active: Option<usize>,
+    /// The mark whose focus ring is on the canvas now.
+    painted_active: Option<usize>,
     tooltip_shown: bool,
     tooltip: HtmlElement,
     live: HtmlElement,
@@ -96,22 +104,39 @@ fn install_panic_hook() {
     }
 }
 
+/// Reads the options object field by field, naming the field whose type is wrong.
 fn parse_options(options: JsValue) -> Result<Options, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format!("options: {e}")))
+    if !options.is_object() {
+        return Err(js_error("options: expected an object"));
+    }
+    let field = |name: &str| js_sys::Reflect::get(&options, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let text = |name: &str| match field(name) {
+        None => Ok(None),
+        Some(v) => v.as_string().map(Some).ok_or_else(|| js_error(format!("options.{name}: expected a string"))),
+    };
+    let number = |name: &str| match field(name) {
+        None => Ok(None),
+        Some(v) => v.as_f64().map(Some).ok_or_else(|| js_error(format!("options.{name}: expected a number"))),
+    };
+    let animate = match field("animate") {
+        None => None,
+        Some(v) => Some(v.as_bool().ok_or_else(|| js_error("options.animate: expected true or false"))?),
+    };
+    Ok(Options { locale: text("locale")?, theme: text("theme")?, width: number("width")?, pixel_ratio: number("pixelRatio")?, animate })
+}
+
+/// The report as a JSON value: the given object, or the embedded default parsed by the
+/// browser's JSON.parse (no JSON parser in the wasm).
+fn report_value(report: JsValue) -> Result<serde_json::Value, JsValue> {
+    let report = if report.is_undefined() || report.is_null() { default_report()? } else { report };
+    convert::to_json(&report).map_err(|e| js_error(format!("report: {e}")))
 }
 
 fn parse_report(report: JsValue, locale: Locale) -> Result<Report, JsValue> {
-    let parsed = if report.is_undefined() || report.is_null() {
-        Report::default_report()
-    } else {
-        let value: serde_json::Value = serde_wasm_bindgen::from_value(report)
-            .map_err(|e| js_error(format!("report: not a plain JSON object ({e})")))?;
-        Report::from_value(&value)
-    };
-    parsed.map_err(|e: ReportError| js_error(e.message(locale)))
+    Report::from_value(&report_value(report)?).map_err(|e: ReportError| js_error(e.message(locale)))
 }
 
 fn prefers(query: &str) -> bool {
@@ -132,11 +157,11 @@ impl Infographic {
         let options = parse_options(options)?;
         let locale = match options.locale.as_deref() {
             None => Locale::Zh,
-            Some(tag) => Locale::parse(tag).ok_or_else(|| js_error(format!("options.locale: expected \"zh\" or \"en\", got {tag:?}")))?,
+            Some(tag) => Locale::parse(tag).ok_or_else(|| js_error(format!("options.locale: expected \"zh\" or \"en\", got \"{tag}\"")))?,
         };
         let fixed_theme = match options.theme.as_deref() {
             None | Some("auto") => None,
-            Some(name) => Some(ThemeName::parse(name).ok_or_else(|| js_error(format!("options.theme: expected \"light\", \"dark\" or \"auto\", got {name:?}")))?),
+            Some(name) => Some(ThemeName::parse(name).ok_or_else(|| js_error(format!("options.theme: expected \"light\", \"dark\" or \"auto\", got \"{name}\"")))?),
         };
         for (name, value) in [("options.width", options.width), ("options.pixelRatio", options.pixel_ratio)] {
             if value.is_some_and(|v| !(v.is_finite() && v > 0.0)) {
@@ -147,9 +172,12 @@ impl Infographic {
         let document = web_sys::window()
             .and_then(|w| w.document())
             .ok_or_else(|| js_error("no document: the infographic runs in a browser page"))?;
-        if canvas.get_context("2d").ok().flatten().is_none() {
-            return Err(js_error("the canvas cannot give a 2D drawing context"));
-        }
+        let context: CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into().ok())
+            .ok_or_else(|| js_error("the canvas cannot give a 2D drawing context"))?;
         canvas.set_attribute("tabindex", "0")?;
         canvas.set_attribute("role", "group")?;
         canvas.set_attribute("aria-roledescription", match locale {
@@ -166,6 +194,7 @@ impl Infographic {
             RefCell::new(State {
                 this: this.clone(),
                 canvas: canvas.clone(),
+                context,
                 document: document.clone(),
                 report,
                 locale,
@@ -177,6 +206,7 @@ impl Infographic {
                 scene: Scene { width: 0.0, height: 0.0, background: Theme::get(theme_name).background, shapes: Vec::new(), items: Vec::new(), cards: Vec::new(), hotspots: Vec::new() },
                 drawn: None,
                 active: None,
+                painted_active: None,
                 tooltip_shown: false,
                 tooltip,
                 live,
@@ -247,7 +277,11 @@ impl Infographic {
         const SCALE: f64 = 2.0;
         canvas.set_width((scene.width * SCALE).round() as u32);
         canvas.set_height((scene.height * SCALE).round() as u32);
-        let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| js_error("the canvas cannot give a 2D drawing context"))?;
+        let context: CanvasRenderingContext2d = canvas
+            .get_context("2d")?
+            .and_then(|c| c.dyn_into().ok())
+            .ok_or_else(|| js_error("the canvas cannot give a 2D drawing context"))?;
+        let mut backend = Canvas2d::new(context, canvas.width(), canvas.height());
         let options = DrawOptions { scale: SCALE, font: draw::WEB_FONTS, highlight: None, focus: state.theme.focus };
         draw::draw(&scene, &mut backend, &options).map_err(|e| js_error(format!("drawing failed: {e}")))?;
         canvas.to_data_url_with_type("image/png")
@@ -263,7 +297,7 @@ impl Infographic {
     /// Switches the language (`zh` or `en`) and redraws.
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&mut self, locale: &str) -> Result<(), JsValue> {
-        let locale = Locale::parse(locale).ok_or_else(|| js_error(format!("locale: expected \"zh\" or \"en\", got {locale:?}")))?;
+        let locale = Locale::parse(locale).ok_or_else(|| js_error(format!("locale: expected \"zh\" or \"en\", got \"{locale}\"")))?;
         let state = self.state()?;
         let mut state = state.try_borrow_mut().map_err(|_| js_error("busy"))?;
         state.locale = locale;
@@ -277,7 +311,7 @@ impl Infographic {
     pub fn set_theme(&mut self, theme: &str) -> Result<(), JsValue> {
         let fixed = match theme {
             "auto" => None,
-            name => Some(ThemeName::parse(name).ok_or_else(|| js_error(format!("theme: expected \"light\", \"dark\" or \"auto\", got {name:?}")))?),
+            name => Some(ThemeName::parse(name).ok_or_else(|| js_error(format!("theme: expected \"light\", \"dark\" or \"auto\", got \"{name}\"")))?),
         };
         let state = self.state()?;
         let mut state = state.try_borrow_mut().map_err(|_| js_error("busy"))?;
@@ -321,8 +355,8 @@ pub fn validate_report(report: JsValue, locale: Option<String>) -> Result<JsValu
         path: String,
         message: String,
     }
-    let problems = match serde_wasm_bindgen::from_value::<serde_json::Value>(report) {
-        Err(e) => vec![Found { path: String::new(), message: format!("report: not a plain JSON object ({e})") }],
+    let problems = match convert::to_json(&report) {
+        Err(e) => vec![Found { path: String::new(), message: format!("report: {e}") }],
         Ok(value) => {
             let problems = match Report::from_value(&value) {
                 Ok(report) => report.problems(),
@@ -514,9 +548,25 @@ impl State {
         self.paint()
     }
 
-    /// Draws the current scene (or the animation's current frame) at the device's resolution.
-    fn paint(&mut self) -> Result<(), JsValue> {
+    /// The device pixels per CSS pixel the canvas is drawn at: the screen's ratio, lowered for
+    /// a scene so tall that its backing store would pass [`MAX_BACKING_PIXELS`].
+    fn backing_ratio(&self) -> f64 {
         let ratio = self.ratio();
+        let area = self.scene.width * self.scene.height;
+        if area * ratio * ratio > MAX_BACKING_PIXELS {
+            ((MAX_BACKING_PIXELS / area).sqrt() * 100.0).floor() / 100.0
+        } else {
+            ratio
+        }
+    }
+
+    fn draw_options(&self, scale: f64) -> DrawOptions<'static> {
+        DrawOptions { scale, font: draw::WEB_FONTS, highlight: self.active, focus: self.theme.focus }
+    }
+
+    /// Draws the whole scene (or the animation's current frame) at the device's resolution.
+    fn paint(&mut self) -> Result<(), JsValue> {
+        let ratio = self.backing_ratio();
         let scene_width = self.scene.width;
         let backing_width = (scene_width * ratio).round().max(1.0) as u32;
         let backing_height = (self.scene.height * ratio).round().max(1.0) as u32;
@@ -525,9 +575,9 @@ impl State {
             self.canvas.set_height(backing_height);
         }
         let style = self.canvas.style();
-        style.set_property("height", &format!("{}px", self.scene.height))?;
+        style.set_property("height", &format!("{}px", self.scene.height as u32))?;
         if self.fixed_width.is_some() {
-            style.set_property("width", &format!("{scene_width}px"))?;
+            style.set_property("width", &format!("{}px", crate::format::plain_number(scene_width, 2)))?;
         }
         let frame;
         let scene = if self.progress < 1.0 {
@@ -536,14 +586,39 @@ impl State {
         } else {
             &self.scene
         };
-        let mut backend = CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| js_error("the canvas cannot give a 2D drawing context"))?;
-        let options = DrawOptions {
-            scale: f64::from(backing_width) / scene_width,
-            font: draw::WEB_FONTS,
-            highlight: self.active,
-            focus: self.theme.focus,
-        };
-        draw::draw(scene, &mut backend, &options).map_err(|e| js_error(format!("drawing failed: {e}")))
+        let mut backend = Canvas2d::new(self.context.clone(), backing_width, backing_height);
+        let options = self.draw_options(f64::from(backing_width) / scene_width);
+        draw::draw(scene, &mut backend, &options).map_err(|e| js_error(format!("drawing failed: {e}")))?;
+        self.painted_active = self.active;
+        Ok(())
+    }
+
+    /// Moves the focus ring: repaints only the old and the new mark's areas, clipped, so that a
+    /// hover costs a few marks rather than the whole page.
+    fn paint_highlight(&mut self) -> Result<(), JsValue> {
+        if self.progress < 1.0 || self.drawn.is_none() {
+            return self.paint();
+        }
+        let scale = f64::from(self.canvas.width()) / self.scene.width;
+        let areas: Vec<crate::scene::Rect> = [self.painted_active, self.active]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.scene.items.get(i))
+            .map(|item| draw::focus_area(&item.rect))
+            .collect();
+        let options = self.draw_options(scale);
+        for area in &areas {
+            self.context.save();
+            self.context.begin_path();
+            self.context.rect(area.x * scale, area.y * scale, area.width * scale, area.height * scale);
+            self.context.clip();
+            let mut backend = Canvas2d::new(self.context.clone(), self.canvas.width(), self.canvas.height());
+            let drawn = draw::draw_region(&self.scene, &mut backend, &options, area);
+            self.context.restore();
+            drawn.map_err(|e| js_error(format!("drawing failed: {e}")))?;
+        }
+        self.painted_active = self.active;
+        Ok(())
     }
 
     fn schedule_frame(&mut self) -> Result<(), JsValue> {
@@ -602,7 +677,7 @@ impl State {
         }
         self.show_tooltip(index)?;
         if changed {
-            self.paint()?;
+            self.paint_highlight()?;
         }
         Ok(())
     }
@@ -610,7 +685,7 @@ impl State {
     fn dismiss(&mut self) -> Result<(), JsValue> {
         self.hide_tooltip()?;
         if self.active.take().is_some() {
-            self.paint()?;
+            self.paint_highlight()?;
         }
         Ok(())
     }
@@ -636,7 +711,7 @@ impl State {
             ("top", "0px"),
         ])?;
         let (left, top) = self.tooltip_position(item);
-        dom::style(&self.tooltip, &[("left", &format!("{left}px")), ("top", &format!("{top}px"))])?;
+        dom::style(&self.tooltip, &[("left", &format!("{}px", left as i32)), ("top", &format!("{}px", top as i32))])?;
         self.tooltip_shown = true;
         Ok(())
     }

@@ -1,0 +1,53 @@
+//! JavaScript values to JSON values by walking them with js-sys: smaller in the wasm than a
+//! serde deserializer, and a NaN or a function becomes a value the validator can name.
+
+use js_sys::{Array, Object, Reflect};
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How deep a report may nest; a cyclic object stops here instead of overflowing the stack.
+const MAX_DEPTH: usize = 32;
+
+/// Converts a plain JavaScript value (as from JSON.parse) to a JSON value.
+pub fn to_json(value: &JsValue) -> Result<Value, String> {
+    walk(value, 0)
+}
+
+fn walk(value: &JsValue, depth: usize) -> Result<Value, String> {
+    if depth > MAX_DEPTH {
+        return Err(format!("nested more than {MAX_DEPTH} levels deep (a cycle?)"));
+    }
+    if value.is_null() || value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(flag) = value.as_bool() {
+        return Ok(Value::Bool(flag));
+    }
+    if let Some(number) = value.as_f64() {
+        // JSON has no NaN or Infinity; keep them visible as text so the message names them.
+        return Ok(Number::from_f64(number).map_or_else(|| Value::String(js_text(value)), Value::Number));
+    }
+    if let Some(text) = value.as_string() {
+        return Ok(Value::String(text));
+    }
+    if Array::is_array(value) {
+        let array: &Array = value.unchecked_ref();
+        return array.iter().map(|item| walk(&item, depth + 1)).collect::<Result<Vec<_>, _>>().map(Value::Array);
+    }
+    if value.is_object() && !value.is_function() {
+        let mut map = Map::new();
+        let object: &Object = value.unchecked_ref();
+        for key in Object::keys(object).iter() {
+            let Some(name) = key.as_string() else { continue };
+            let item = Reflect::get(value, &key).map_err(|_| format!("field {name} cannot be read"))?;
+            map.insert(name, walk(&item, depth + 1)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    Ok(Value::String(js_text(value)))
+}
+
+fn js_text(value: &JsValue) -> String {
+    js_sys::JsString::from(value.clone()).into()
+}
