@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 30
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: setup build serve test test-native test-chrome test-firefox test-page fuzz screenshots clean
+.PHONY: setup build serve test test-native test-chrome test-firefox test-page fuzz bench bench-quick screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -43,6 +43,14 @@ test-page:
 # cargo fuzz wants nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain take them.
 fuzz: setup
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run parse_layout -- -max_total_time=$(FUZZ_SECONDS)
+
+# Beside ECharts and Chart.js in one headless Chromium run; prints medians and ratios.
+bench: build
+	node bench/run.mjs
+
+# The same with two iterations, so that CI keeps it from rotting; it never fails on slowness.
+bench-quick: build
+	node bench/run.mjs --quick
 
 screenshots: build
 	node scripts/screenshots.mjs

@@ -26,6 +26,8 @@ pub struct DrawOptions<'a> {
     pub highlight: Option<usize>,
     /// Colour of the focus ring.
     pub focus: Color,
+    /// Whether to fill the background; a page canvas leaves it to CSS, an image needs it.
+    pub background: bool,
 }
 
 struct Fill(Color);
@@ -50,8 +52,10 @@ impl BackendStyle for Stroke {
 /// Draws the scene onto the backend.
 pub fn draw<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: &DrawOptions) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let s = if options.scale.is_finite() && options.scale > 0.0 { options.scale } else { 1.0 };
-    let (w, h) = backend.get_size();
-    backend.draw_rect((0, 0), (w as i32, h as i32), &Fill(scene.background), true)?;
+    if options.background {
+        let (w, h) = backend.get_size();
+        backend.draw_rect((0, 0), (w as i32, h as i32), &Fill(scene.background), true)?;
+    }
     for shape in &scene.shapes {
         draw_shape(backend, shape, s, options.font)?;
     }
@@ -97,10 +101,24 @@ fn draw_shape<DB: DrawingBackend>(backend: &mut DB, shape: &Shape, s: f64, font:
             if rect.width <= 0.0 || rect.height <= 0.0 {
                 return Ok(());
             }
-            if *radius <= 0.0 {
-                backend.draw_rect(point(rect.x, rect.y, s), point(rect.right(), rect.bottom(), s), &Fill(*color), true)
+            let r = radius.min(rect.width / 2.0).min(rect.height / 2.0);
+            let fill = Fill(*color);
+            if r <= 0.0 {
+                backend.draw_rect(point(rect.x, rect.y, s), point(rect.right(), rect.bottom(), s), &fill, true)
+            } else if rect.width * rect.height * s * s > 40_000.0 {
+                // A large rounded box (a card) as three rectangles and four corner discs: the
+                // rasteriser fills rectangles far faster than a curved outline of that size.
+                let (x0, x1, x2, x3) = (rect.x, rect.x + r, rect.right() - r, rect.right());
+                let (y0, y1, y2, y3) = (rect.y, rect.y + r, rect.bottom() - r, rect.bottom());
+                backend.draw_rect(point(x1, y0, s), point(x2, y3, s), &fill, true)?;
+                backend.draw_rect(point(x0, y1, s), point(x1, y2, s), &fill, true)?;
+                backend.draw_rect(point(x2, y1, s), point(x3, y2, s), &fill, true)?;
+                for (cx, cy) in [(x1, y1), (x2, y1), (x1, y2), (x2, y2)] {
+                    backend.draw_circle(point(cx, cy, s), (r * s).round() as u32, &fill, true)?;
+                }
+                Ok(())
             } else {
-                backend.fill_polygon(rounded_rect(rect, *radius, s), &Fill(*color))
+                backend.fill_polygon(rounded_rect(rect, r, s), &fill)
             }
         }
         Shape::Arc { cx, cy, outer, inner, start, end, color } => {

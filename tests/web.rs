@@ -386,7 +386,7 @@ fn the_fast_backend_draws_what_plotters_canvas_draws() {
     use district_infographic::{Locale, Theme, ThemeName};
     let report = Report::default_report().unwrap();
     let scene = layout_simple(&report, 390.0, Locale::Zh);
-    let options = DrawOptions { scale: 2.0, font: WEB_FONTS, highlight: Some(3), focus: Theme::get(ThemeName::Light).focus };
+    let options = DrawOptions { scale: 2.0, font: WEB_FONTS, highlight: Some(3), focus: Theme::get(ThemeName::Light).focus, background: true };
     let (width, height) = ((scene.width * 2.0) as u32, (scene.height * 2.0) as u32);
     let pixels = |fast: bool| {
         let canvas: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();

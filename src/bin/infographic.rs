@@ -166,14 +166,14 @@ mod native {
             Some("svg") => {
                 let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
                 let mut backend = SVGBackend::new(&out, size);
-                let options = DrawOptions { scale: 1.0, font: WEB_FONTS, highlight: None, focus: theme.focus };
+                let options = DrawOptions { scale: 1.0, font: WEB_FONTS, highlight: None, focus: theme.focus, background: true };
                 draw(&scene, &mut backend, &options).map_err(|e| failed(e.to_string()))?;
             }
             Some("png") => {
                 register_cjk_fonts()?;
                 let size = ((scene.width * scale).round() as u32, (scene.height * scale).round() as u32);
                 let mut backend = BitMapBackend::new(&out, size);
-                let options = DrawOptions { scale, font: BITMAP_FAMILY, highlight: None, focus: theme.focus };
+                let options = DrawOptions { scale, font: BITMAP_FAMILY, highlight: None, focus: theme.focus, background: true };
                 draw(&scene, &mut backend, &options).map_err(|e| failed(e.to_string()))?;
             }
             _ => return Err(Failure(format!("--out: expected a file ending in .svg or .png, got {}", out.display()), 2)),

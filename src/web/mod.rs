@@ -282,7 +282,7 @@ impl Infographic {
             .and_then(|c| c.dyn_into().ok())
             .ok_or_else(|| js_error("the canvas cannot give a 2D drawing context"))?;
         let mut backend = Canvas2d::new(context, canvas.width(), canvas.height());
-        let options = DrawOptions { scale: SCALE, font: draw::WEB_FONTS, highlight: None, focus: state.theme.focus };
+        let options = DrawOptions { scale: SCALE, font: draw::WEB_FONTS, highlight: None, focus: state.theme.focus, background: true };
         draw::draw(&scene, &mut backend, &options).map_err(|e| js_error(format!("drawing failed: {e}")))?;
         canvas.to_data_url_with_type("image/png")
     }
@@ -323,7 +323,9 @@ impl Infographic {
     /// Releases every listener, observer and animation frame, and removes the tooltip and live
     /// region. The instance cannot be used afterwards.
     pub fn destroy(&mut self) {
-        self.listeners.clear();
+        // A new Vec, not clear(): the emptied one would keep its capacity until the JS wrapper
+        // is collected.
+        self.listeners = Vec::new();
         self.resize = None;
         if let Some(state) = self.state.take() {
             if let Ok(mut state) = state.try_borrow_mut() {
@@ -561,7 +563,7 @@ impl State {
     }
 
     fn draw_options(&self, scale: f64) -> DrawOptions<'static> {
-        DrawOptions { scale, font: draw::WEB_FONTS, highlight: self.active, focus: self.theme.focus }
+        DrawOptions { scale, font: draw::WEB_FONTS, highlight: self.active, focus: self.theme.focus, background: false }
     }
 
     /// Draws the whole scene (or the animation's current frame) at the device's resolution.
@@ -576,6 +578,8 @@ impl State {
         }
         let style = self.canvas.style();
         style.set_property("height", &format!("{}px", self.scene.height as u32))?;
+        // The page background is CSS: one less fill of the whole backing store per frame.
+        style.set_property("background-color", &self.theme.background.css_hex())?;
         if self.fixed_width.is_some() {
             style.set_property("width", &format!("{}px", crate::format::plain_number(scene_width, 2)))?;
         }
@@ -586,6 +590,7 @@ impl State {
         } else {
             &self.scene
         };
+        self.context.clear_rect(0.0, 0.0, f64::from(backing_width), f64::from(backing_height));
         let mut backend = Canvas2d::new(self.context.clone(), backing_width, backing_height);
         let options = self.draw_options(f64::from(backing_width) / scene_width);
         draw::draw(scene, &mut backend, &options).map_err(|e| js_error(format!("drawing failed: {e}")))?;
