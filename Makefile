@@ -25,7 +25,7 @@ build: setup
 serve: build
 	node scripts/serve.mjs --host $(HOST) --port $(PORT)
 
-test: build test-native test-chrome test-firefox test-page fuzz
+test: build test-native fuzz test-chrome test-firefox test-page
 
 test-native:
 	cargo test --all-targets
