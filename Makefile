@@ -8,10 +8,20 @@ FUZZ_SECONDS ?= 30
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: setup build serve test test-native test-chrome test-firefox test-page fuzz bench bench-quick screenshots clean
+REPORT ?= www/reports/zhongyuan-2020-h1.json
+OUT ?= share.png
+
+.PHONY: check share setup build serve test test-native test-chrome test-firefox test-page fuzz bench bench-quick screenshots clean
 
 setup:
 	@bash scripts/setup.sh
+
+# For editors: validate a report file, and render its tall share image (PNG, or SVG by name).
+check:
+	cargo run --quiet --release --bin infographic -- check $(REPORT)
+
+share: setup
+	cargo run --quiet --release --bin infographic -- render $(REPORT) --out $(OUT)
 
 # The release wasm is built with std rebuilt for panic=immediate-abort, which drops the panic
 # formatting machinery (about 18 KB gzip): nightly flags taken by the stable toolchain through
