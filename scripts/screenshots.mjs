@@ -10,6 +10,8 @@ const shots = [
   { name: 'phone-390-en-dark', width: 390, height: 844, ratio: 3, locale: 'en', theme: 'dark' },
   { name: 'desktop-1280-zh-light', width: 1280, height: 900, ratio: 1, locale: 'zh', theme: 'light' },
   { name: 'desktop-1440-en-dark', width: 1440, height: 900, ratio: 1, locale: 'en', theme: 'dark' },
+  { name: 'desktop-1440-zh-dark', width: 1440, height: 900, ratio: 1, locale: 'zh', theme: 'dark' },
+  { name: 'phone-390-en-light', width: 390, height: 844, ratio: 3, locale: 'en', theme: 'light' },
 ];
 mkdirSync('screenshots', { recursive: true });
 const { server, url } = await startServer();

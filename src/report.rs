@@ -986,6 +986,46 @@ mod tests {
     }
 
     #[test]
+    fn every_class_of_problem_is_named_with_its_path() {
+        let long = "长".repeat(MAX_TEXT_CHARS + 1);
+        let figure = |id: &str, extra: Value| {
+            let mut f = json!({ "id": id, "label": "x", "value": 1, "unit": "个" });
+            if let (Some(f), Some(extra)) = (f.as_object_mut(), extra.as_object()) {
+                f.extend(extra.clone());
+            }
+            f
+        };
+        let section = |id: &str, kind: &str, figures: Value| json!({ "id": id, "kind": kind, "title": "t", "figures": figures });
+        let cases: Vec<(Value, &str, fn(&ProblemKind) -> bool)> = vec![
+            (section("a", "bars", json!([figure("a1", json!({ "value": "abc" }))])), "sections[0].figures[0].value", |k| matches!(k, ProblemKind::WrongType { .. })),
+            (section("a", "bars", json!([figure("a1", json!({ "value": null }))])), "sections[0].figures[0].value", |k| matches!(k, ProblemKind::Missing { .. })),
+            (section("a", "bars", json!([figure("a1", json!({ "colour": "red" }))])), "sections[0].figures[0].colour", |k| matches!(k, ProblemKind::UnknownField { .. })),
+            (section("a", "pie", json!([figure("a1", json!({}))])), "sections[0].kind", |k| matches!(k, ProblemKind::UnknownKind(_))),
+            (section("a", "bars", json!([figure("a1", json!({ "label": " " }))])), "sections[0].figures[0].label", |k| *k == ProblemKind::Empty),
+            (section("a", "bars", json!([figure("a1", json!({ "label": long }))])), "sections[0].figures[0].label", |k| matches!(k, ProblemKind::TooLong { .. })),
+            (section("a", "bars", json!(vec![figure("x", json!({})); MAX_FIGURES + 1])), "sections[0].figures", |k| matches!(k, ProblemKind::TooMany { .. })),
+            (section("a", "bars", json!([figure("a1", json!({ "value": 2e15 }))])), "sections[0].figures[0].value", |k| *k == ProblemKind::TooLarge),
+            (section("a", "bars", json!([figure("a1", json!({ "value": -3 }))])), "sections[0].figures[0].value", |k| *k == ProblemKind::Negative),
+            (section("a", "bars", json!([figure("a1", json!({})), figure("a1", json!({}))])), "sections[0].figures[1].id", |k| matches!(k, ProblemKind::DuplicateId(_))),
+            (section("a", "ring", json!([figure("a1", json!({ "value": 5, "total": 4 }))])), "sections[0].figures[0].value", |k| matches!(k, ProblemKind::ExceedsWhole { .. })),
+            (section("a", "ring", json!([figure("a1", json!({ "total": 0 }))])), "sections[0].figures[0].total", |k| *k == ProblemKind::NotPositive),
+            (section("a", "compare", json!([figure("a1", json!({}))])), "sections[0].figures[0].previous", |k| matches!(k, ProblemKind::NeedsField { .. })),
+            (section("a", "pictogram", json!([figure("a1", json!({ "value": 2.5 }))])), "sections[0].figures[0].value", |k| *k == ProblemKind::NotWholeNumber),
+            (section("a", "gauge", json!([figure("a1", json!({ "progress": 2000 }))])), "sections[0].figures[0].progress", |k| matches!(k, ProblemKind::OutOfRange { .. })),
+        ];
+        for (section, path, kind) in cases {
+            let err = Report::from_value(&minimal(json!([section]))).unwrap_err();
+            let found = err.problems.iter().find(|p| p.path == path);
+            assert!(found.is_some_and(|p| kind(&p.kind)), "{path}: {:?}", err.problems);
+            let problem = found.map(|p| (p.message(Locale::Zh), p.message(Locale::En))).unwrap_or_default();
+            assert!(problem.0.starts_with(path) && problem.1.starts_with(path), "{problem:?}");
+            assert_ne!(problem.0, problem.1, "a message in each language");
+        }
+        let err = Report::from_json_str("{ not json").unwrap_err();
+        assert!(matches!(err.problems[0].kind, ProblemKind::Syntax(_)));
+    }
+
+    #[test]
     fn numbers_must_be_finite_and_readable() {
         let value = minimal(json!([
             bars(json!([{ "id": "a", "label": "x", "value": 1e300, "unit": "个" }])),

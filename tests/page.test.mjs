@@ -263,3 +263,14 @@ test('bars grow on first view, and are drawn grown at once under prefers-reduced
   const still = await barPixels('reduce');
   assert.deepEqual(still.first, accent, 'no animation under reduced motion');
 });
+
+test('a change of devicePixelRatio redraws at the new resolution', async () => {
+  const { page, context, errors } = await open('', { width: 390, ratio: 1 });
+  const backing = () => page.evaluate(() => document.getElementById('infographic').width);
+  assert.equal(await backing(), 390);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 3, mobile: false });
+  await page.waitForFunction(() => document.getElementById('infographic').width === 1170, null, { timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -425,3 +425,27 @@ fn a_hover_repaints_only_what_changed_and_matches_a_full_repaint() {
     assert!(differing * 1000 < full.len() / 4, "{differing} pixels differ from a full repaint");
     infographic.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn a_detached_or_zero_width_canvas_still_draws_and_catches_up_when_sized() {
+    let detached: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
+    let mut infographic = Infographic::new(detached.clone(), JsValue::UNDEFINED, options("{\"animate\": false}")).expect("mounts detached");
+    infographic.render().expect("renders detached");
+    assert!(detached.width() > 0 && !items(&infographic).is_empty(), "drawn at a phone's width, not blank");
+    infographic.destroy();
+
+    let canvas = canvas(0.0);
+    let mut infographic = Infographic::new(canvas.clone(), JsValue::UNDEFINED, options("{\"animate\": false, \"pixelRatio\": 1}")).unwrap();
+    infographic.render().expect("renders at zero width");
+    assert!(!items(&infographic).is_empty());
+    let holder: HtmlElement = canvas.parent_element().unwrap().dyn_into().unwrap();
+    holder.style().set_property("width", "700px").unwrap();
+    for _ in 0..2 {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    }
+    assert_eq!(canvas.width(), 700, "redrawn once the container has a width");
+    infographic.destroy();
+}
