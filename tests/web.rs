@@ -50,6 +50,16 @@ fn canvas(width: f64) -> HtmlCanvasElement {
     canvas
 }
 
+/// Waits `n` animation frames: a ResizeObserver reports after layout.
+async fn next_frames(n: usize) {
+    for _ in 0..n {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    }
+}
+
 fn options(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
 }
@@ -365,13 +375,7 @@ async fn a_resize_of_the_container_redraws_at_the_new_width() {
     let narrow = items(&infographic);
     let holder: HtmlElement = canvas.parent_element().unwrap().dyn_into().unwrap();
     holder.style().set_property("width", "1280px").unwrap();
-    // The ResizeObserver reports after layout; give it two frames.
-    for _ in 0..2 {
-        let frame = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
-    }
+    next_frames(2).await;
     assert_eq!(canvas.width(), 2560, "the backing store follows the new width");
     let wide = items(&infographic);
     assert!(columns(&wide) > columns(&narrow), "the grid reflows into columns");
@@ -440,12 +444,7 @@ async fn a_detached_or_zero_width_canvas_still_draws_and_catches_up_when_sized()
     assert!(!items(&infographic).is_empty());
     let holder: HtmlElement = canvas.parent_element().unwrap().dyn_into().unwrap();
     holder.style().set_property("width", "700px").unwrap();
-    for _ in 0..2 {
-        let frame = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
-    }
+    next_frames(2).await;
     assert_eq!(canvas.width(), 700, "redrawn once the container has a width");
     infographic.destroy();
 }

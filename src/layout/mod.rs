@@ -169,21 +169,21 @@ impl<'a> Builder<'a> {
     /// Wrapped text from the top `y` in a column; returns the y below its last line.
     #[allow(clippy::too_many_arguments)]
     pub fn paragraph(&mut self, text: &str, x: f64, y: f64, width: f64, size: f64, bold: bool, color: Color, max_lines: usize) -> f64 {
-        let line = Self::line_height(size);
-        let lines = text::wrap(self.measure, text, size, bold, width, max_lines);
-        for (i, content) in lines.iter().enumerate() {
-            self.text(content, x, y + line * (i as f64 + 0.5), size, bold, color, Align::Left);
-        }
-        y + line * lines.len() as f64
+        self.lines(text, x, y, width, size, bold, color, max_lines, Align::Left)
     }
 
     /// Like [`Builder::paragraph`], each line centred on `x`.
     #[allow(clippy::too_many_arguments)]
     pub fn centred_paragraph(&mut self, text: &str, x: f64, y: f64, width: f64, size: f64, bold: bool, color: Color, max_lines: usize) -> f64 {
+        self.lines(text, x, y, width, size, bold, color, max_lines, Align::Center)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn lines(&mut self, text: &str, x: f64, y: f64, width: f64, size: f64, bold: bool, color: Color, max_lines: usize, align: Align) -> f64 {
         let line = Self::line_height(size);
         let lines = text::wrap(self.measure, text, size, bold, width, max_lines);
         for (i, content) in lines.iter().enumerate() {
-            self.text(content, x, y + line * (i as f64 + 0.5), size, bold, color, Align::Center);
+            self.text(content, x, y + line * (i as f64 + 0.5), size, bold, color, align);
         }
         y + line * lines.len() as f64
     }
