@@ -674,6 +674,10 @@ impl State {
     /// scrolls it into view.
     fn activate(&mut self, index: usize, keyboard: bool) -> Result<(), JsValue> {
         let changed = self.active != Some(index) || !self.tooltip_shown;
+        if !changed && !keyboard {
+            // The pointer moved within the same mark: nothing to redraw or rewrite.
+            return Ok(());
+        }
         self.active = Some(index);
         if keyboard {
             self.scroll_into_view(index);
