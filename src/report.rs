@@ -899,7 +899,7 @@ mod tests {
 
     #[test]
     fn default_report_parses_with_every_section_valid() {
-        let report = Report::default_report().expect("embedded report is valid");
+        let Ok(report) = Report::default_report() else { panic!("the embedded report is invalid") };
         assert_eq!(report.problems(), vec![]);
         assert_eq!(report.sections.len(), report.valid_sections().count());
         let gdp = report.valid_sections().flat_map(|s| &s.figures).find(|f| f.id == "gdp");
@@ -942,7 +942,7 @@ mod tests {
     fn a_broken_section_keeps_the_others() {
         let good = bars(json!([{ "id": "a", "label": "x", "value": 1, "unit": "个" }]));
         let bad = json!({ "id": "b", "kind": "pie", "title": "坏", "figures": [] });
-        let report = Report::from_value(&minimal(json!([good, bad]))).expect("one section draws");
+        let Ok(report) = Report::from_value(&minimal(json!([good, bad]))) else { panic!("one section draws") };
         assert_eq!(report.valid_sections().count(), 1);
         match &report.sections[1] {
             SectionSlot::Broken(b) => {

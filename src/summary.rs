@@ -111,11 +111,11 @@ mod tests {
 
     #[test]
     fn the_table_holds_every_mark_and_the_summary_reads_first_figures() {
-        let report = Report::default_report().expect("default report");
+        let Ok(report) = Report::default_report() else { panic!("the embedded report is invalid") };
         let scene = layout_simple(&report, 390.0, Locale::Zh);
         let rows = rows(&report, &scene, Locale::Zh);
         assert_eq!(rows.len(), scene.items.len());
-        let gdp = rows.iter().find(|r| r.label == "地区生产总值").expect("gdp row");
+        let Some(gdp) = rows.iter().find(|r| r.label == "地区生产总值") else { panic!("no GDP row") };
         assert_eq!((gdp.section.as_str(), gdp.value.as_str()), ("主要经济指标", "317.8亿元"));
         let text = summary(&report, &scene, Locale::Zh);
         assert!(text.starts_with("中原区2020年上半年成绩单。"), "{text}");

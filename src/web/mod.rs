@@ -85,6 +85,8 @@ struct State {
     frame: Option<Frame>,
     /// Scroll events before this time (performance.now()) are our own keyboard scrolling.
     own_scroll_until: f64,
+    /// The language the fallback table and summary were last written in.
+    fallback_locale: Option<Locale>,
 }
 
 fn js_error(message: impl std::fmt::Display) -> JsValue {
@@ -214,6 +216,7 @@ impl Infographic {
                 started: None,
                 frame: None,
                 own_scroll_until: 0.0,
+                fallback_locale: None,
             })
         });
         let listeners = install_listeners(&state, &canvas, &document)?;
@@ -538,10 +541,15 @@ impl State {
         if relayout {
             self.scene = layout::layout(&self.report, &self.options(width, 1.0));
             self.active = self.active.filter(|i| *i < self.scene.items.len());
+        }
+        // The table and summary depend on the report and the language only, not on the width.
+        if self.fallback_locale != Some(self.locale) {
+            let title = crate::layout::label(&self.report.title, self.locale);
             let rows = summary::rows(&self.report, &self.scene, self.locale);
             let text = summary::summary(&self.report, &self.scene, self.locale);
-            dom::fill_fallback(&self.canvas, &self.document, &text, &crate::layout::label(&self.report.title, self.locale), &rows, self.locale)?;
-            self.canvas.set_attribute("aria-label", &crate::layout::label(&self.report.title, self.locale))?;
+            dom::fill_fallback(&self.canvas, &self.document, &text, &title, &rows, self.locale)?;
+            self.canvas.set_attribute("aria-label", &title)?;
+            self.fallback_locale = Some(self.locale);
         }
         self.drawn = Some((width, ratio));
         if self.animate && self.started.is_none() && self.progress < 1.0 {
