@@ -1,5 +1,5 @@
 /* global Chart */
-import { WIDTH, economy, air, renovation, progress, measure, hoverLatency, painted } from './scene.js';
+import { WIDTH, CHART_HEIGHT, economy, air, renovation, progress, measure, hoverLatency, painted } from './scene.mjs';
 
 const host = document.getElementById('host');
 host.style.width = `${WIDTH}px`;
@@ -22,7 +22,7 @@ const library = {
     canvases = configs.map(() => {
       const canvas = document.createElement('canvas');
       canvas.width = WIDTH;
-      canvas.height = 220;
+      canvas.height = CHART_HEIGHT;
       host.append(canvas);
       return canvas;
     });

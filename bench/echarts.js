@@ -1,5 +1,5 @@
 /* global echarts */
-import { WIDTH, economy, air, renovation, progress, measure, hoverLatency, painted } from './scene.js';
+import { WIDTH, CHART_HEIGHT, economy, air, renovation, progress, measure, hoverLatency, painted } from './scene.mjs';
 
 const host = document.getElementById('host');
 host.style.width = `${WIDTH}px`;
@@ -24,7 +24,7 @@ const library = {
     boxes = options.map(() => {
       const box = document.createElement('div');
       box.style.width = `${WIDTH}px`;
-      box.style.height = '220px';
+      box.style.height = `${CHART_HEIGHT}px`;
       host.append(box);
       return box;
     });

@@ -1,5 +1,5 @@
 import init, { Infographic } from '../pkg/district_infographic.js';
-import { WIDTH, report, measure, hoverLatency, painted } from './scene.js';
+import { WIDTH, report, measure, hoverLatency, painted } from './scene.mjs';
 
 const host = document.getElementById('host');
 host.style.width = `${WIDTH}px`;
@@ -33,6 +33,7 @@ wasm = await init();
 library.mount();
 await painted();
 window.coldPaint = performance.now();
+window.ourHeight = canvas.getBoundingClientRect().height;
 window.library = library;
 window.measure = (options) => measure(library, options);
 /** wasm memory over `cycles` mount/destroy cycles. */

@@ -43,6 +43,13 @@ async function visit(library, rate, inPage) {
   await page.waitForFunction(() => window.coldPaint !== undefined, null, { timeout: 60000 });
   const sample = { cold: await page.evaluate(() => window.coldPaint) };
   if (inPage) Object.assign(sample, await page.evaluate((r) => window.measure({ runs: r }), runs));
+  if (library.name === 'district-infographic' && !results.height) {
+    results.height = await page.evaluate(() => window.ourHeight);
+    const { CHART_HEIGHT } = await import('./scene.mjs');
+    if (Math.abs(results.height - 4 * CHART_HEIGHT) > 12) {
+      console.warn(`our scene is ${results.height} px tall; set CHART_HEIGHT in bench/scene.mjs to ${Math.round(results.height / 4)} so all three paint the same area`);
+    }
+  }
   if (library.name === 'district-infographic' && rate === 1 && !results.memory) {
     results.memory = await page.evaluate(() => window.memoryCycles(1000));
   }

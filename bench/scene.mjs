@@ -1,6 +1,9 @@
 // The reference scene all three libraries draw: the six economic bars, the two air-quality
 // bars, the renovation ring and the key-project target gauge, 390 CSS px wide.
 export const WIDTH = 390;
+/** Each of the other libraries' four charts is this tall, so that all three paint the same
+ * area as our 390 x 1130 CSS px scene (run.mjs warns if our height drifts from 4 x this). */
+export const CHART_HEIGHT = 282;
 export const economy = [
   ['地区生产总值', 317.8], ['第三产业增加值', 223.4], ['固定资产投资', 167.5],
   ['社会消费品零售总额', 115.1], ['规模以上工业增加值', 36], ['一般公共预算收入', 28.6],
