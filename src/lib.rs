@@ -9,6 +9,8 @@ pub mod draw;
 pub mod format;
 pub mod layout;
 pub mod locale;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
 pub mod report;
 pub mod scene;
 pub mod summary;

@@ -1,7 +1,6 @@
 //! `infographic`: the native command-line tool over the same validation, layout and drawing as
 //! the browser component. `check` validates a report file; `render` draws it as SVG or PNG (the
-//! <noscript> and print fallback, a first paint before the wasm arrives, and the tall share
-//! image for WeChat).
+//! tall share image for WeChat, and the `<noscript>` and print fallback).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -15,32 +14,38 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::path::{Path, PathBuf};
-    use std::process::{Command, ExitCode};
+    use std::process::ExitCode;
 
-    use district_infographic::draw::{draw, DrawOptions, WEB_FONTS};
     use district_infographic::layout::{layout, LayoutOptions};
+    use district_infographic::render::{self, Fonts};
     use district_infographic::report::Report;
     use district_infographic::text::EstimatedMeasure;
     use district_infographic::{Locale, Theme, ThemeName};
-    use plotters::prelude::{BitMapBackend, SVGBackend};
-    use plotters::style::{register_font, FontStyle};
 
-    const USAGE: &str = "usage:
-      infographic check REPORT.json [--locale zh|en]
-      infographic render REPORT.json --out FILE.svg|FILE.png [--width N] [--locale zh|en] [--theme light|dark] [--scale S]
+    const USAGE: &str = "\
+usage:
+  infographic check REPORT.json [--locale zh|en]
+  infographic render REPORT.json --out FILE.svg|FILE.png [--width N] [--locale zh|en]
+                     [--theme light|dark] [--scale S]
 
-    check    lists every problem in the report with its field path (exit 1 if any)
-    render   draws the report; --width in CSS pixels (default 750, a phone share image),
-             --scale device pixels per CSS pixel for PNG (default 2)
-    A PNG needs a CJK font: INFOGRAPHIC_FONT=/path/to/font.ttc[,bold.ttc], or fontconfig with
-    fonts-noto-cjk installed.";
+check   lists every problem in the report, one a line, each starting with its field path;
+        exit 0 when there is none, 1 when there are problems, 2 when the file cannot be read
+render  lays the report out at --width CSS pixels (default 750, a phone share image) and
+        draws it as SVG or PNG by the name of --out; --scale is device pixels per CSS pixel
+        in a PNG (default 2, so 750 gives a 1500 px wide image)
 
-    /// The family name the CJK font is registered under for bitmap text.
-    const BITMAP_FAMILY: &str = "district-infographic-cjk";
+A PNG needs a font with Chinese glyphs: INFOGRAPHIC_FONT=/path/regular.ttc[,/path/bold.ttc],
+else fontconfig's Noto Sans CJK SC (Debian and Ubuntu: apt-get install fonts-noto-cjk).";
 
-    /// A failure: its message and the exit code (1: the report is at fault, 2: the call or the
-    /// machine is).
+    /// A failure: its message and the exit code (1: the report is at fault, 2: the call, a file
+    /// or the machine is).
     struct Failure(String, u8);
+
+    impl Failure {
+        fn usage(message: impl std::fmt::Display) -> Failure {
+            Failure(format!("{message}\n\n{USAGE}"), 2)
+        }
+    }
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,7 +56,8 @@ mod native {
                 println!("{USAGE}");
                 Ok(())
             }
-            _ => Err(Failure(USAGE.to_string(), 2)),
+            Some(other) => Err(Failure::usage(format!("unknown command {other}"))),
+            None => Err(Failure::usage("no command given")),
         };
         match outcome {
             Ok(()) => ExitCode::SUCCESS,
@@ -62,7 +68,7 @@ mod native {
         }
     }
 
-    /// The command's arguments: one positional report path and `--name value` options.
+    /// A command's arguments: one report path and `--name value` (or `--name=value`) options.
     struct Arguments {
         report: PathBuf,
         options: Vec<(String, String)>,
@@ -74,19 +80,26 @@ mod native {
             let mut options = Vec::new();
             let mut rest = args.iter();
             while let Some(arg) = rest.next() {
-                if let Some(name) = arg.strip_prefix("--") {
+                if let Some(option) = arg.strip_prefix("--") {
+                    let (name, inline) = match option.split_once('=') {
+                        Some((name, value)) => (name, Some(value.to_string())),
+                        None => (option, None),
+                    };
                     if !allowed.contains(&name) {
-                        return Err(Failure(format!("unknown option --{name}\n{USAGE}"), 2));
+                        return Err(Failure::usage(format!("unknown option --{name}")));
                     }
-                    let value = rest.next().ok_or_else(|| Failure(format!("--{name} needs a value"), 2))?;
-                    options.push((name.to_string(), value.clone()));
+                    let value = match inline {
+                        Some(value) => value,
+                        None => rest.next().cloned().ok_or_else(|| Failure::usage(format!("--{name} needs a value")))?,
+                    };
+                    options.push((name.to_string(), value));
                 } else if report.is_none() {
                     report = Some(PathBuf::from(arg));
                 } else {
-                    return Err(Failure(format!("unexpected argument {arg}\n{USAGE}"), 2));
+                    return Err(Failure::usage(format!("unexpected argument {arg}")));
                 }
             }
-            let report = report.ok_or_else(|| Failure(format!("no report file given\n{USAGE}"), 2))?;
+            let report = report.ok_or_else(|| Failure::usage("no report file given"))?;
             Ok(Arguments { report, options })
         }
 
@@ -97,24 +110,31 @@ mod native {
         fn locale(&self) -> Result<Locale, Failure> {
             match self.get("locale") {
                 None => Ok(Locale::Zh),
-                Some(tag) => Locale::parse(tag).ok_or_else(|| Failure(format!("--locale: expected zh or en, got {tag}"), 2)),
+                Some(tag) => Locale::parse(tag).ok_or_else(|| Failure::usage(format!("--locale: expected zh or en, got {tag}"))),
+            }
+        }
+
+        fn theme(&self) -> Result<ThemeName, Failure> {
+            match self.get("theme") {
+                None => Ok(ThemeName::Light),
+                Some(name) => ThemeName::parse(name).ok_or_else(|| Failure::usage(format!("--theme: expected light or dark, got {name}"))),
             }
         }
 
         fn number(&self, name: &str, default: f64, range: std::ops::RangeInclusive<f64>) -> Result<f64, Failure> {
             match self.get(name) {
                 None => Ok(default),
-                Some(text) => text
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|n| range.contains(n))
-                    .ok_or_else(|| Failure(format!("--{name}: expected a number from {} to {}, got {text}", range.start(), range.end()), 2)),
+                Some(text) => text.parse::<f64>().ok().filter(|n| range.contains(n)).ok_or_else(|| {
+                    Failure::usage(format!("--{name}: expected a number from {} to {}, got {text}", range.start(), range.end()))
+                }),
             }
         }
     }
 
+    /// The report file's text, without the byte-order mark some Windows editors write.
     fn read(path: &Path) -> Result<String, Failure> {
-        std::fs::read_to_string(path).map_err(|e| Failure(format!("{}: cannot read the file ({e})", path.display()), 2))
+        let text = std::fs::read_to_string(path).map_err(|e| Failure(format!("{}: cannot read the file ({e})", path.display()), 2))?;
+        Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
     }
 
     fn check(args: &[String]) -> Result<(), Failure> {
@@ -133,7 +153,8 @@ mod native {
                 for problem in &problems {
                     println!("{}", problem.message(locale));
                 }
-                Err(Failure(format!("{name}: {} problem(s); {sections} of {} sections would still draw", problems.len(), report.sections.len()), 1))
+                let total = report.sections.len();
+                Err(Failure(format!("{name}: {} problem(s); {sections} of {total} sections would still draw", problems.len()), 1))
             }
             Err(error) => {
                 for problem in &error.problems {
@@ -146,76 +167,42 @@ mod native {
 
     fn render(args: &[String]) -> Result<(), Failure> {
         let args = Arguments::parse(args, &["out", "width", "locale", "theme", "scale"])?;
-        let out = PathBuf::from(args.get("out").ok_or_else(|| Failure(format!("render needs --out FILE.svg or FILE.png\n{USAGE}"), 2))?);
-        let locale = args.locale()?;
-        let theme = match args.get("theme") {
-            None => ThemeName::Light,
-            Some(name) => ThemeName::parse(name).ok_or_else(|| Failure(format!("--theme: expected light or dark, got {name}"), 2))?,
+        let out = PathBuf::from(args.get("out").ok_or_else(|| Failure::usage("render needs --out FILE.svg or --out FILE.png"))?);
+        let png = match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("png") => true,
+            Some("svg") => false,
+            _ => return Err(Failure::usage(format!("--out: expected a file name ending in .svg or .png, got {}", out.display()))),
         };
+        let locale = args.locale()?;
+        let theme = Theme::get(args.theme()?);
         let width = args.number("width", 750.0, 280.0..=4096.0)?;
-        let scale = args.number("scale", 2.0, 0.5..=4.0)?;
-        let report = Report::from_json_str(&read(&args.report)?).map_err(|e| Failure(format!("{}: {}", args.report.display(), e.message(locale)), 1))?;
+        let scale = args.number("scale", 2.0, 0.25..=4.0)?;
+        let report = Report::from_json_str(&read(&args.report)?)
+            .map_err(|e| Failure(format!("{}: {}", args.report.display(), e.message(locale)), 1))?;
         for problem in report.problems() {
             eprintln!("warning: {} (drawn as a notice)", problem.message(locale));
         }
-        let theme = Theme::get(theme);
+        let fonts = if png { Some(Fonts::find().map_err(|e| Failure(e.to_string(), 2))?) } else { None };
         let scene = layout(&report, &LayoutOptions { width, locale, theme: &theme, progress: 1.0, measure: &EstimatedMeasure });
-        let extension = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-        let failed = |e: String| Failure(format!("{}: cannot draw ({e})", out.display()), 2);
-        match extension.as_deref() {
-            Some("svg") => {
-                let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
-                let mut backend = SVGBackend::new(&out, size);
-                let options = DrawOptions { scale: 1.0, font: WEB_FONTS, highlight: None, focus: theme.focus, background: true };
-                draw(&scene, &mut backend, &options).map_err(|e| failed(e.to_string()))?;
+        let failed = |e: render::RenderError| Failure(format!("{}: {e}", out.display()), 2);
+        let (bytes, pixels, font) = match &fonts {
+            Some(fonts) => {
+                let image = render::png(&scene, scale, fonts, theme.focus).map_err(failed)?;
+                let pixels = ((scene.width * scale).round(), (scene.height * scale).round());
+                (image, pixels, format!(", text in {}", fonts.describe()))
             }
-            Some("png") => {
-                register_cjk_fonts()?;
-                let size = ((scene.width * scale).round() as u32, (scene.height * scale).round() as u32);
-                let mut backend = BitMapBackend::new(&out, size);
-                let options = DrawOptions { scale, font: BITMAP_FAMILY, highlight: None, focus: theme.focus, background: true };
-                draw(&scene, &mut backend, &options).map_err(|e| failed(e.to_string()))?;
-            }
-            _ => return Err(Failure(format!("--out: expected a file ending in .svg or .png, got {}", out.display()), 2)),
-        }
-        println!("{}: {} x {} CSS px, {} marks", out.display(), scene.width, scene.height, scene.items.len());
-        Ok(())
-    }
-
-    /// Registers a regular and a bold CJK font for bitmap text, found at run time: never embedded.
-    fn register_cjk_fonts() -> Result<(), Failure> {
-        let configured = std::env::var("INFOGRAPHIC_FONT").ok();
-        let (regular, bold) = match configured.as_deref().map(|v| v.split_once(',').unwrap_or((v, v))) {
-            Some((regular, bold)) => (PathBuf::from(regular), PathBuf::from(bold)),
-            None => {
-                let regular = find_font("Noto Sans CJK SC:style=Regular").or_else(|| find_font("sans-serif:lang=zh-cn"));
-                let bold = find_font("Noto Sans CJK SC:style=Bold").or_else(|| regular.clone());
-                match (regular, bold) {
-                    (Some(regular), Some(bold)) => (regular, bold),
-                    _ => {
-                        return Err(Failure(
-                            "no CJK font found for the PNG: install fonts-noto-cjk (and fontconfig), or set INFOGRAPHIC_FONT=/path/to/font.ttc".to_string(),
-                            2,
-                        ))
-                    }
-                }
-            }
+            None => (render::svg(&scene, theme.focus).map_err(failed)?.into_bytes(), (scene.width.ceil(), scene.height.ceil()), String::new()),
         };
-        for (path, style) in [(regular, FontStyle::Normal), (bold, FontStyle::Bold)] {
-            let bytes = std::fs::read(&path).map_err(|e| Failure(format!("font {}: {e}", path.display()), 2))?;
-            // plotters keeps registered fonts for the life of the program.
-            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-            register_font(BITMAP_FAMILY, style, bytes).map_err(|_| Failure(format!("font {}: not a font file plotters can read", path.display()), 2))?;
-        }
+        std::fs::write(&out, bytes).map_err(|e| Failure(format!("{}: cannot write the file ({e})", out.display()), 2))?;
+        println!(
+            "{}: {} x {} px ({} x {} CSS px), {} marks{font}",
+            out.display(),
+            pixels.0,
+            pixels.1,
+            scene.width,
+            scene.height,
+            scene.items.len()
+        );
         Ok(())
-    }
-
-    /// Asks fontconfig for a font file matching `pattern`; only one that covers Chinese will do.
-    fn find_font(pattern: &str) -> Option<PathBuf> {
-        let output = Command::new("fc-match").args(["-f", "%{file}\n%{lang}", pattern]).output().ok()?;
-        let text = String::from_utf8(output.stdout).ok()?;
-        let (file, languages) = text.split_once('\n')?;
-        let covers_chinese = languages.split('|').any(|l| l == "zh-cn");
-        (covers_chinese && Path::new(file).is_file()).then(|| PathBuf::from(file))
     }
 }
