@@ -58,7 +58,7 @@ fuzz: setup
 bench: build
 	node bench/run.mjs
 
-# The same with two iterations, so that CI keeps it from rotting; it never fails on slowness.
+# The same with three page loads, so that CI keeps it from rotting; it never fails on slowness.
 bench-quick: build
 	node bench/run.mjs --quick
 

@@ -1,30 +1,37 @@
 /* global echarts */
-import { WIDTH, CHART_HEIGHT, economy, air, renovation, progress, measure, hoverLatency, painted } from './scene.mjs';
+import { WIDTH, loadScene, chartHeight, start, visible } from './scene.mjs';
 
+const { economy, air, ring, gauge } = await loadScene();
 const host = document.getElementById('host');
 host.style.width = `${WIDTH}px`;
-const text = { fontFamily: 'sans-serif' };
+const height = chartHeight();
+const base = { animation: false, textStyle: { fontFamily: 'sans-serif' } };
+const tooltip = (unit) => ({ formatter: `{b}<br/>{c}${unit}` });
 const options = [
-  { animation: false, tooltip: {}, textStyle: text, title: { text: '主要经济指标' }, grid: { left: 130, right: 50, top: 40, bottom: 10 },
-    xAxis: { type: 'value', show: false }, yAxis: { type: 'category', inverse: true, data: economy.map(([l]) => l) },
-    series: [{ type: 'bar', data: economy.map(([, v]) => v), label: { show: true, position: 'right', formatter: '{c}亿元' } }] },
-  { animation: false, tooltip: {}, textStyle: text, title: { text: '空气质量优良天数' }, xAxis: { type: 'category', data: air.map(([l]) => l) }, yAxis: { show: false },
-    series: [{ type: 'bar', data: air.map(([, v]) => v), label: { show: true, position: 'top', formatter: '{c}天' } }] },
-  { animation: false, tooltip: {}, textStyle: text, title: { text: '老旧小区改造' },
-    series: [{ type: 'pie', radius: ['55%', '75%'], label: { show: true, position: 'center', formatter: '54.8%' },
-      data: [{ name: '完成改造', value: renovation.done }, { name: '未完成', value: renovation.total - renovation.done }] }] },
-  { animation: false, tooltip: {}, textStyle: text, title: { text: '25个省市重点项目' },
-    series: [{ type: 'gauge', startAngle: 180, endAngle: 0, progress: { show: true }, detail: { formatter: '{value}%' }, data: [{ name: '年度目标', value: progress }] }] },
+  { ...base, title: { text: economy.title }, tooltip: tooltip(economy.unit), grid: { left: 130, right: 60, top: 40, bottom: 10 },
+    xAxis: { type: 'value', show: false }, yAxis: { type: 'category', inverse: true, data: economy.bars.map(([l]) => l) },
+    series: [{ type: 'bar', data: economy.bars.map(([, v]) => v), label: { show: true, position: 'right', formatter: `{c}${economy.unit}` } }] },
+  { ...base, title: { text: air.title }, tooltip: tooltip(air.unit),
+    xAxis: { type: 'category', data: air.bars.map(([l]) => l) }, yAxis: { type: 'value', show: false },
+    series: [{ type: 'bar', data: air.bars.map(([, v]) => v), label: { show: true, position: 'top', formatter: `{c}${air.unit}` } }] },
+  { ...base, title: { text: ring.title }, tooltip: tooltip(ring.unit),
+    series: [{ type: 'pie', radius: ['55%', '75%'], label: { show: true, position: 'center', formatter: ring.percent },
+      data: [{ name: ring.label, value: ring.value }, { name: '未完成', value: ring.total - ring.value }] }] },
+  // A plain progress arc with its figure, like ours: no needle, ticks or scale.
+  { ...base, title: { text: gauge.title },
+    series: [{ type: 'gauge', startAngle: 180, endAngle: 0, progress: { show: true }, pointer: { show: false },
+      axisTick: { show: false }, splitLine: { show: false }, axisLabel: { show: false },
+      detail: { formatter: '{value}%' }, data: [{ name: gauge.label, value: gauge.progress }] }] },
 ];
-let charts = [];
-let boxes = [];
+let boxes;
+let charts;
 
 const library = {
   mount() {
     boxes = options.map(() => {
       const box = document.createElement('div');
       box.style.width = `${WIDTH}px`;
-      box.style.height = `${CHART_HEIGHT}px`;
+      box.style.height = `${height}px`;
       host.append(box);
       return box;
     });
@@ -35,22 +42,22 @@ const library = {
     });
   },
   destroy() {
-    charts.forEach((c) => c.dispose());
-    boxes.forEach((b) => b.remove());
-    charts = [];
+    charts.forEach((chart) => chart.dispose());
+    boxes.forEach((box) => box.remove());
   },
   redraw() {
-    charts.forEach((c, i) => c.setOption(options[i], true));
+    charts.forEach((chart, i) => chart.setOption(options[i], true));
   },
-  hover() {
-    // The GDP bar: first category, its middle.
-    const [x, y] = charts[0].convertToPixel({ seriesIndex: 0 }, [150, 0]);
-    const tip = () => [...boxes[0].querySelectorAll('div')].find((d) => d.style.position === 'absolute' && d.style.display !== 'none' && d.textContent.includes('317.8'));
-    return hoverLatency(boxes[0].querySelector('canvas') ?? boxes[0], x, y, () => !!tip());
+  hoverPoint() {
+    const [x, y] = charts[0].convertToPixel({ seriesIndex: 0 }, [economy.bars[0][1] / 2, 0]);
+    const rect = boxes[0].getBoundingClientRect();
+    return { target: boxes[0].querySelector('canvas'), x: rect.left + x, y: rect.top + y };
+  },
+  tooltipShown() {
+    // ECharts puts its HTML tooltip in the chart's box, beside the div that holds the canvas.
+    const tip = [...boxes[0].children].find((el) => el.tagName === 'DIV' && el.textContent.includes('317.8'));
+    return visible(tip);
   },
 };
 
-library.mount();
-await painted();
-window.coldPaint = performance.now();
-window.measure = (o) => measure(library, o);
+await start(library);

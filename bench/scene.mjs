@@ -1,68 +1,130 @@
-// The reference scene all three libraries draw: the six economic bars, the two air-quality
-// bars, the renovation ring and the key-project target gauge, 390 CSS px wide.
+// The reference scene all three libraries draw, 390 CSS px wide: the six economic bars, the two
+// air-quality bars, the renovation ring and the key-project target gauge. The figures and texts
+// come from the embedded report, so that all three draw the same thing in the same words. Also
+// the in-page measurements every library page shares.
 export const WIDTH = 390;
-/** Each of the other libraries' four charts is this tall, so that all three paint the same
- * area as our 390 x 1130 CSS px scene (run.mjs warns if our height drifts from 4 x this). */
-export const CHART_HEIGHT = 282;
-export const economy = [
-  ['地区生产总值', 317.8], ['第三产业增加值', 223.4], ['固定资产投资', 167.5],
-  ['社会消费品零售总额', 115.1], ['规模以上工业增加值', 36], ['一般公共预算收入', 28.6],
-];
-export const air = [['2019年上半年', 62], ['2020年上半年', 85]];
-export const renovation = { done: 267, total: 487 };
-export const progress = 56.9;
+const SECTIONS = ['economy', 'air-quality', 'renovation', 'key-projects'];
 
-/** The same scene in our report format. */
-export const report = {
-  title: '中原区2020年上半年成绩单', period: '2020年上半年', previous_period: '2019年上半年', source: '中原区委全会',
-  sections: [
-    { id: 'economy', kind: 'bars', title: '主要经济指标', figures: economy.map(([label, value], i) => ({ id: `e${i}`, label, value, unit: '亿元' })) },
-    { id: 'air', kind: 'compare', title: '空气质量优良天数', figures: [{ id: 'air', label: '优良天数', value: air[1][1], previous: air[0][1], unit: '天' }] },
-    { id: 'renovation', kind: 'ring', title: '老旧小区改造', figures: [{ id: 'ring', label: '完成改造', value: renovation.done, total: renovation.total, unit: '个' }] },
-    { id: 'projects', kind: 'gauge', title: '25个省市重点项目', figures: [{ id: 'gauge', label: '上半年完成投资', value: 172.4, unit: '亿元', progress }] },
-  ],
-};
+const zh = (text) => (typeof text === 'string' ? text : text.zh);
 
-/** Waits for the next frame to be painted. */
-export const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-
-/** Times fn() `n` times (each followed by cleanup), returning the median in ms. */
-export function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** Runs the in-page measurements every library page shares, with its own mount/redraw/hover. */
-export async function measure(library, { runs = 7 } = {}) {
-  const mounts = [];
-  const redraws = [];
-  const hovers = [];
-  for (let i = 0; i < runs; i++) {
-    library.destroy();
-    const start = performance.now();
-    library.mount();
-    mounts.push(performance.now() - start);
-    await painted();
-    const redraw = performance.now();
-    library.redraw();
-    redraws.push(performance.now() - redraw);
-    hovers.push(await library.hover());
-    await painted();
-  }
-  return { mount: median(mounts), redraw: median(redraws), hover: median(hovers) };
-}
-
-/** Dispatches a mouse move at (x, y) in `target` and resolves with the ms until `visible()`. */
-export function hoverLatency(target, x, y, visible) {
-  return new Promise((resolve) => {
-    const rect = target.getBoundingClientRect();
-    const start = performance.now();
-    for (const type of ['pointermove', 'mousemove']) {
-      target.dispatchEvent(new (type === 'pointermove' ? PointerEvent : MouseEvent)(type, {
-        bubbles: true, clientX: rect.left + x, clientY: rect.top + y, pointerType: 'mouse',
-      }));
-    }
-    const check = () => (visible() ? resolve(performance.now() - start) : performance.now() - start > 1000 ? resolve(NaN) : requestAnimationFrame(check));
-    check();
+/** Fetches the report and derives both our report and the other libraries' data from it. */
+export async function loadScene() {
+  const response = await fetch(new URL('../www/reports/zhongyuan-2020-h1.json', import.meta.url));
+  if (!response.ok) throw new Error(`report: HTTP ${response.status}`);
+  const source = await response.json();
+  const sections = SECTIONS.map((id) => {
+    const section = source.sections.find((s) => s.id === id);
+    if (!section) throw new Error(`report: no section "${id}"`);
+    // Chapter headings and notes go: the other two draw four titled charts and nothing more.
+    const { chapter, note, ...rest } = section;
+    return rest;
   });
+  const [economy, air, renovation, projects] = sections;
+  const [airDays] = air.figures;
+  const [done] = renovation.figures;
+  const [investment] = projects.figures;
+  return {
+    report: {
+      title: source.title, period: source.period, previous_period: source.previous_period,
+      source: source.source, sections,
+    },
+    economy: {
+      title: zh(economy.title), unit: economy.figures[0].unit,
+      bars: economy.figures.map((f) => [zh(f.label), f.value]),
+    },
+    air: {
+      title: zh(air.title), unit: airDays.unit,
+      bars: [[zh(source.previous_period), airDays.previous], [zh(source.period), airDays.value]],
+    },
+    ring: {
+      title: zh(renovation.title), label: zh(done.label), value: done.value, total: done.total, unit: done.unit,
+      percent: `${((done.value / done.total) * 100).toFixed(1)}%`,
+    },
+    gauge: { title: zh(projects.title), label: zh(investment.label), progress: investment.progress },
+  };
+}
+
+/** The height each of the other libraries' four charts gets, so that all three paint the same
+ * area: run.mjs passes our measured height as ?height= (1277 is its value at 390 px). */
+export const chartHeight = () => Math.round(Number(new URLSearchParams(location.search).get('height') ?? 1277) / 4);
+
+/** Resolves after the next frame has been painted. */
+export const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+// When the current frame's animation-frame callbacks began. Started as this module loads,
+// before any library mounts, this chain stays the first callback of every frame: one that
+// re-registers itself each frame keeps its place ahead of chains started later (zrender runs
+// one for ten frames after each change).
+let frameStart = 0;
+const clock = () => {
+  frameStart = performance.now();
+  requestAnimationFrame(clock);
+};
+requestAnimationFrame(clock);
+
+/**
+ * Main-thread time from a pointer move at the library's GDP bar until the end of the frame
+ * whose callbacks leave its tooltip shown: the event's own handling, plus everything the
+ * library does in that frame's callbacks, the first thing to reach the screen. Ours and
+ * ECharts show the tooltip inside the event (ECharts repaints the hovered bar in the frame),
+ * Chart.js handles pointer events once a frame. The idle wait for the frame, the same for all
+ * three, is left out. `tooltipShown()` reads the tooltip's box and computed visibility, so a
+ * DOM tooltip's style and layout are counted as well.
+ */
+function tooltipLatency(library) {
+  return new Promise((resolve, reject) => {
+    const { target, x, y } = library.hoverPoint();
+    const start = performance.now();
+    // What a browser sends for a mouse move: ours and ECharts listen to the first, Chart.js to the second.
+    target.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: x, clientY: y, pointerType: 'mouse' }));
+    target.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: x, clientY: y }));
+    let spent = performance.now() - start;
+    let frames = 0;
+    // Registered after whatever the library scheduled, so it runs last in the frame.
+    const check = () => {
+      const shown = library.tooltipShown();
+      spent += performance.now() - frameStart;
+      if (shown) resolve(spent);
+      else if (++frames < 120) requestAnimationFrame(check);
+      else reject(new Error('the tooltip never showed'));
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+/** Whether a DOM tooltip is laid out and visible. */
+export const visible = (element) => !!element && element.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+  && element.getBoundingClientRect().width > 0;
+
+/**
+ * Mounts the library, records the cold first paint (ms since navigation start) and exposes the
+ * measurements to run.mjs as `window.bench`. A library is { mount(), destroy(), redraw(),
+ * hoverPoint() → {target, x, y}, the middle of the GDP bar's mark in client px, tooltipShown() }.
+ */
+export async function start(library, extra = {}) {
+  library.mount();
+  await painted();
+  const coldPaint = performance.now();
+  window.bench = {
+    coldPaint,
+    /** `runs` times: destroy, mount (data to pixels), full redraw, tooltip; raw samples in ms. */
+    async measure(runs) {
+      const samples = { mount: [], redraw: [], hover: [] };
+      for (let i = 0; i < runs; i++) {
+        library.destroy();
+        const mount = performance.now();
+        library.mount();
+        samples.mount.push(performance.now() - mount);
+        await painted();
+        const redraw = performance.now();
+        library.redraw();
+        samples.redraw.push(performance.now() - redraw);
+        await painted();
+        samples.hover.push(await tooltipLatency(library));
+        await painted();
+      }
+      return samples;
+    },
+    ...extra,
+  };
 }

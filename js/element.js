@@ -99,6 +99,7 @@ export class DistrictInfographic extends HTMLElement {
 
   disconnectedCallback() {
     this.#chart?.destroy();
+    this.#chart?.free();
     this.#chart = undefined;
   }
 
@@ -129,6 +130,7 @@ export class DistrictInfographic extends HTMLElement {
     this.setAttribute('data-state', 'loading');
     this.#report = undefined;
     this.#chart?.destroy();
+    this.#chart?.free();
     this.#chart = undefined;
     this.#root.replaceChildren();
     try {
@@ -148,6 +150,7 @@ export class DistrictInfographic extends HTMLElement {
     } catch (error) {
       if (attempt !== this.#loading) return;
       this.#chart?.destroy();
+      this.#chart?.free();
       this.#chart = undefined;
       this.#showError(words, error?.message ?? String(error));
     }

@@ -32,6 +32,7 @@ async function loadReport(url) {
 
 function show(report) {
   infographic?.destroy();
+  infographic?.free();
   infographic = undefined;
   const options = { locale: localeSelect.value, theme: themeSelect.value };
   infographic = new Infographic(canvas, report, options);
