@@ -43,8 +43,6 @@ impl Locale {
             Phrase::BrokenHint => "The other charts are not affected. Editors: run check for details.",
             Phrase::OfTarget if zh => "年度目标",
             Phrase::OfTarget => "of the annual target",
-            Phrase::Of if zh => "共",
-            Phrase::Of => "of",
         }
     }
 }
@@ -57,5 +55,4 @@ pub enum Phrase {
     BrokenSection,
     BrokenHint,
     OfTarget,
-    Of,
 }

@@ -5,7 +5,7 @@
 mod charts;
 
 use crate::locale::{Locale, Phrase};
-use crate::report::{BrokenSection, Report, Section, SectionSlot, Text};
+use crate::report::{BrokenSection, Report, SectionSlot, Text};
 use crate::scene::{Align, Item, Rect, Scene, Shape, TextRun};
 use crate::text::{self, Measure};
 use crate::theme::{size, Color, Theme};
@@ -278,11 +278,6 @@ pub(crate) fn label(text: &Text, locale: Locale) -> String {
 pub fn layout_simple(report: &Report, width: f64, locale: Locale) -> Scene {
     let theme = Theme::get(crate::theme::ThemeName::Light);
     layout(report, &LayoutOptions { width, locale, theme: &theme, progress: 1.0, measure: &text::EstimatedMeasure })
-}
-
-/// Sections that draw, for callers that walk figures (table fallback, summaries).
-pub fn sections(report: &Report) -> impl Iterator<Item = &Section> {
-    report.valid_sections()
 }
 
 #[cfg(test)]

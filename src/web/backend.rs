@@ -221,7 +221,7 @@ impl DrawingBackend for Canvas2d {
         let bold = matches!(style.style(), FontStyle::Bold);
         let family = style.family();
         let family = family.as_str();
-        if self.font.as_ref().is_none_or(|(s, b, f)| *s != size || *b != bold || f != family) {
+        if self.font.as_ref().map_or(true, |(s, b, f)| *s != size || *b != bold || f != family) {
             let weight = if bold { "700" } else { "400" };
             let px = crate::format::plain_number(f64::from(size) / 100.0, 2);
             self.context.set_font(&format!("{weight} {px}px {family}"));

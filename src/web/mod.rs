@@ -141,6 +141,15 @@ fn parse_report(report: JsValue, locale: Locale) -> Result<Report, JsValue> {
     Report::from_value(&report_value(report)?).map_err(|e: ReportError| js_error(e.message(locale)))
 }
 
+/// The reader's colour scheme.
+fn preferred_theme() -> ThemeName {
+    if prefers("(prefers-color-scheme: dark)") {
+        ThemeName::Dark
+    } else {
+        ThemeName::Light
+    }
+}
+
 fn prefers(query: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.match_media(query).ok().flatten())
@@ -190,7 +199,7 @@ impl Infographic {
         dom::style(canvas.unchecked_ref(), &[("display", "block"), ("width", "100%"), ("touch-action", "manipulation")])?;
         let tooltip = dom::tooltip(&canvas, &document)?;
         let live = dom::live_region(&canvas, &document)?;
-        let theme_name = fixed_theme.unwrap_or(if prefers("(prefers-color-scheme: dark)") { ThemeName::Dark } else { ThemeName::Light });
+        let theme_name = fixed_theme.unwrap_or_else(preferred_theme);
         let animate = options.animate.unwrap_or(true) && !prefers("(prefers-reduced-motion: reduce)");
         let state = Rc::new_cyclic(|this| {
             RefCell::new(State {
@@ -532,7 +541,7 @@ impl State {
     fn refresh(&mut self, force: bool) -> Result<(), JsValue> {
         let width = self.css_width().clamp(layout::MIN_WIDTH, layout::MAX_WIDTH);
         let ratio = self.ratio();
-        let theme = self.fixed_theme.unwrap_or(if prefers("(prefers-color-scheme: dark)") { ThemeName::Dark } else { ThemeName::Light });
+        let theme = self.fixed_theme.unwrap_or_else(preferred_theme);
         if !force && self.drawn == Some((width, ratio)) && theme == self.theme.name {
             return Ok(());
         }
