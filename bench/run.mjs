@@ -27,7 +27,7 @@ const read = (path) => readFileSync(new URL(path, root));
 const version = (path) => JSON.parse(read(path)).version;
 const libraries = [
   { name: 'ours', page: 'bench/ours.html', version: version('pkg/package.json'),
-    files: ['pkg/district_infographic_bg.wasm', 'pkg/district_infographic.js'] },
+    files: ['pkg/district_infographic_bg.wasm', 'pkg/district_infographic.js', 'pkg/element.js'] },
   { name: 'ECharts', page: 'bench/echarts.html', version: version('node_modules/echarts/package.json'),
     files: ['node_modules/echarts/dist/echarts.min.js'] },
   { name: 'Chart.js', page: 'bench/chartjs.html', version: version('node_modules/chart.js/package.json'),

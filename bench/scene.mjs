@@ -1,6 +1,6 @@
 // The reference scene all three libraries draw, 390 CSS px wide: the six economic bars, the two
 // air-quality bars, the renovation ring and the key-project target gauge. The figures and texts
-// come from the embedded report, so that all three draw the same thing in the same words. Also
+// come from the 2020 H1 report file, so that all three draw the same thing in the same words. Also
 // the in-page measurements every library page shares.
 export const WIDTH = 390;
 const SECTIONS = ['economy', 'air-quality', 'renovation', 'key-projects'];
@@ -124,6 +124,28 @@ export async function start(library, extra = {}) {
         await painted();
       }
       return samples;
+    },
+    /** For bench/profile.mjs: `cycles` times the one operation `what`; the median in ms. */
+    async profile(cycles, what) {
+      const times = [];
+      for (let i = 0; i < cycles; i++) {
+        if (what === 'mount') library.destroy();
+        const start = performance.now();
+        if (what === 'mount') library.mount();
+        else if (what === 'redraw') library.redraw();
+        else times.push(await tooltipLatency(library));
+        if (what !== 'hover') times.push(performance.now() - start);
+        await painted();
+        if (what === 'hover') {
+          // Away from the bar, so that the next move is a change again.
+          const { target } = library.hoverPoint();
+          target.dispatchEvent(new PointerEvent('pointerleave', { bubbles: true, pointerType: 'mouse' }));
+          target.dispatchEvent(new MouseEvent('mouseout', { bubbles: true }));
+          await painted();
+        }
+      }
+      times.sort((a, b) => a - b);
+      return { median: times[times.length >> 1] };
     },
     ...extra,
   };

@@ -21,6 +21,7 @@ const WORDS = {
     offline: '报告文件无法下载,请检查网络后重试',
     timeout: '报告文件下载超时,请稍后重试',
     notJson: '报告文件格式不正确(不是 JSON)',
+    noSource: '未指定报告文件(src 属性)',
   },
   en: {
     share: 'Share image',
@@ -33,6 +34,7 @@ const WORDS = {
     offline: 'The report file could not be downloaded; check the connection and try again',
     timeout: 'The report file took too long to download; please try again later',
     notJson: 'The report file is not valid JSON',
+    noSource: 'No report file given (the src attribute)',
   },
 };
 
@@ -134,10 +136,14 @@ export class DistrictInfographic extends HTMLElement {
     this.#chart = undefined;
     this.#root.replaceChildren();
     try {
-      await loadModule().catch(() => { throw new Error(words.unsupported); });
       const src = this.getAttribute('src');
+      if (!src) throw new Error(words.noSource);
       const timeout = Number(this.getAttribute('timeout')) || LOAD_TIMEOUT_MS;
-      const report = src ? await fetchReport(new URL(src, document.baseURI).href, words, timeout) : undefined;
+      // The program and the report download side by side.
+      const [, report] = await Promise.all([
+        loadModule().catch(() => { throw new Error(words.unsupported); }),
+        fetchReport(new URL(src, document.baseURI).href, words, timeout),
+      ]);
       if (attempt !== this.#loading) return;
       this.#report = report;
       this.#canvas = document.createElement('canvas');
@@ -174,7 +180,7 @@ export class DistrictInfographic extends HTMLElement {
   #table() {
     let rows;
     try {
-      rows = this.#report === undefined && this.getAttribute('src') ? [] : figureTable(this.#report, this.#locale());
+      rows = this.#report === undefined ? [] : figureTable(this.#report, this.#locale());
     } catch {
       return undefined;
     }

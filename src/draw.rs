@@ -9,6 +9,7 @@ use plotters_backend::{BackendColor, BackendCoord, BackendStyle, DrawingBackend,
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle, RGBAColor, TextStyle};
 
+use crate::math;
 use crate::scene::{Align, Rect, Scene, Shape};
 use crate::theme::Color;
 
@@ -166,7 +167,7 @@ fn rounded_rect(rect: &Rect, radius: f64, s: f64) -> Vec<BackendCoord> {
     for (cx, cy, from) in corners {
         for k in 0..=steps {
             let a = from + std::f64::consts::FRAC_PI_2 * k as f64 / steps as f64;
-            points.push(point(cx + r * a.cos(), cy + r * a.sin(), s));
+            points.push(point(cx + r * math::cos(a), cy + r * math::sin(a), s));
         }
     }
     points.dedup();
@@ -180,7 +181,7 @@ pub fn arc_polygon(cx: f64, cy: f64, outer: f64, inner: f64, start: f64, end: f6
     let steps = ((outer * s * sweep / 2.0).ceil() as usize).clamp(8, 2048);
     let at = |radius: f64, k: usize| {
         let a = start + sweep * k as f64 / steps as f64 - std::f64::consts::FRAC_PI_2;
-        point(cx + radius * a.cos(), cy + radius * a.sin(), s)
+        point(cx + radius * math::cos(a), cy + radius * math::sin(a), s)
     };
     let mut points: Vec<BackendCoord> = (0..=steps).map(|k| at(outer, k)).collect();
     points.extend((0..=steps).rev().map(|k| at(inner, k)));

@@ -64,8 +64,8 @@ pub fn plain_number(value: f64, decimals: usize) -> String {
 
 /// 1.2e300 for numbers too large to write out.
 fn scientific(value: f64) -> String {
-    let exponent = value.abs().log10().floor();
-    let mantissa = value / 10f64.powf(exponent);
+    let exponent = crate::math::log10(value.abs()).floor();
+    let mantissa = value / crate::math::pow(10.0, exponent);
     format!("{}e{}", plain_number(mantissa, 2), exponent as i32)
 }
 

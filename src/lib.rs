@@ -7,8 +7,10 @@
 
 pub mod draw;
 pub mod format;
+pub mod json;
 pub mod layout;
 pub mod locale;
+pub mod math;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 pub mod report;

@@ -5,12 +5,13 @@
 //! section never costs the others: a section with problems is kept as [`SectionSlot::Broken`] and
 //! drawn as a notice, while the rest of the report draws as usual.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::format::plain_number;
 use crate::locale::Locale;
 
-/// The report embedded in the crate: Zhongyuan District, first half of 2020.
+/// The sample report, Zhongyuan District, first half of 2020, for the tests and the CLI; the
+/// browser bundle has no report built in (the page loads the JSON file).
 pub const DEFAULT_REPORT_JSON: &str = include_str!("../www/reports/zhongyuan-2020-h1.json");
 
 /// The largest magnitude a figure may have; beyond it no reader can take a number in.
@@ -202,20 +203,20 @@ impl Report {
             .collect()
     }
 
-    /// The embedded default report.
+    /// The sample report ([`DEFAULT_REPORT_JSON`]).
     pub fn default_report() -> Result<Report, ReportError> {
         Report::from_json_str(DEFAULT_REPORT_JSON)
     }
 
     /// Parses and validates a report from JSON text.
     pub fn from_json_str(json: &str) -> Result<Report, ReportError> {
-        let value: Value = serde_json::from_str(json).map_err(|e| ReportError {
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| ReportError {
             problems: vec![Problem::new(
                 format!("line {}, column {}", e.line(), e.column()),
                 ProblemKind::Syntax(e.to_string()),
             )],
         })?;
-        Report::from_value(&value)
+        Report::from_value(&Value::from(value))
     }
 
     /// Validates a report from a JSON value. Succeeds when at least one section draws; broken
@@ -378,7 +379,7 @@ fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".to_string(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.as_f64().map_or_else(|| "a number".to_string(), |n| plain_number(n, 6)),
+        Value::Number(n) => plain_number(*n, 6),
         Value::String(s) => {
             let short: String = s.chars().take(40).collect();
             let ellipsis = if s.chars().count() > 40 { "…" } else { "" };
@@ -410,7 +411,7 @@ fn quoted(text: &str) -> String {
 
 /// Reads the fields of one JSON object, recording problems under `path`.
 struct Fields<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     path: String,
     problems: &'a mut Vec<Problem>,
 }
@@ -884,6 +885,12 @@ fn check_kind(section: &Section, figures_path: &str, problems: &mut Vec<Problem>
 mod tests {
     use super::*;
     use serde_json::json;
+    use serde_json::Value;
+
+    /// Validates a report written with serde_json's json! macro.
+    fn check(value: Value) -> Result<Report, ReportError> {
+        Report::from_value(&crate::json::Value::from(value))
+    }
 
     fn minimal(sections: Value) -> Value {
         json!({ "title": "T", "period": "P", "source": "S", "sections": sections })
@@ -899,7 +906,7 @@ mod tests {
 
     #[test]
     fn default_report_parses_with_every_section_valid() {
-        let Ok(report) = Report::default_report() else { panic!("the embedded report is invalid") };
+        let Ok(report) = Report::default_report() else { panic!("the sample report is invalid") };
         assert_eq!(report.problems(), vec![]);
         assert_eq!(report.sections.len(), report.valid_sections().count());
         let gdp = report.valid_sections().flat_map(|s| &s.figures).find(|f| f.id == "gdp");
@@ -909,7 +916,7 @@ mod tests {
     #[test]
     fn wrong_type_names_path_and_value() {
         let value = minimal(json!([bars(json!([{ "id": "a", "label": "x", "value": "abc", "unit": "个" }]))]));
-        let err = Report::from_value(&value).unwrap_err();
+        let err = check(value).unwrap_err();
         assert_eq!(
             err.problems[0].message(Locale::En),
             "sections[0].figures[0].value: expected a number, got \"abc\""
@@ -926,7 +933,7 @@ mod tests {
             { "id": "a", "label": "", "value": 1, "unit": "个" },
             { "id": "a", "label": "y", "value": null, "unit": "个", "colour": "red" }
         ]))]));
-        let err = Report::from_value(&value).unwrap_err();
+        let err = check(value).unwrap_err();
         assert_eq!(
             paths(&err),
             vec![
@@ -942,7 +949,7 @@ mod tests {
     fn a_broken_section_keeps_the_others() {
         let good = bars(json!([{ "id": "a", "label": "x", "value": 1, "unit": "个" }]));
         let bad = json!({ "id": "b", "kind": "pie", "title": "坏", "figures": [] });
-        let Ok(report) = Report::from_value(&minimal(json!([good, bad]))) else { panic!("one section draws") };
+        let Ok(report) = check(minimal(json!([good, bad]))) else { panic!("one section draws") };
         assert_eq!(report.valid_sections().count(), 1);
         match &report.sections[1] {
             SectionSlot::Broken(b) => {
@@ -956,9 +963,9 @@ mod tests {
 
     #[test]
     fn top_level_faults_refuse_the_report() {
-        let err = Report::from_value(&json!({ "title": 3, "sections": {} })).unwrap_err();
+        let err = check(json!({ "title": 3, "sections": {} })).unwrap_err();
         assert_eq!(paths(&err), vec!["title", "period", "source", "sections"]);
-        let err = Report::from_value(&json!([])).unwrap_err();
+        let err = check(json!([])).unwrap_err();
         assert_eq!(err.problems[0].message(Locale::En), ": expected an object, got an array");
         let err = Report::from_json_str("{\"title\": ").unwrap_err();
         assert!(err.problems[0].path.starts_with("line 1"), "{err}");
@@ -973,7 +980,7 @@ mod tests {
             { "id": "c1", "label": "x", "value": 5, "unit": "天" } ] });
         let picto = json!({ "id": "p", "kind": "pictogram", "title": "t", "figures": [
             { "id": "p1", "label": "x", "value": 2.5, "unit": "个" } ] });
-        let err = Report::from_value(&minimal(json!([ring, compare, picto]))).unwrap_err();
+        let err = check(minimal(json!([ring, compare, picto]))).unwrap_err();
         assert_eq!(
             paths(&err),
             vec![
@@ -1014,7 +1021,7 @@ mod tests {
             (section("a", "gauge", json!([figure("a1", json!({ "progress": 2000 }))])), "sections[0].figures[0].progress", |k| matches!(k, ProblemKind::OutOfRange { .. })),
         ];
         for (section, path, kind) in cases {
-            let err = Report::from_value(&minimal(json!([section]))).unwrap_err();
+            let err = check(minimal(json!([section]))).unwrap_err();
             let found = err.problems.iter().find(|p| p.path == path);
             assert!(found.is_some_and(|p| kind(&p.kind)), "{path}: {:?}", err.problems);
             let problem = found.map(|p| (p.message(Locale::Zh), p.message(Locale::En))).unwrap_or_default();
@@ -1031,7 +1038,7 @@ mod tests {
             bars(json!([{ "id": "a", "label": "x", "value": 1e300, "unit": "个" }])),
             json!({ "id": "t", "kind": "bars", "title": "t", "figures": [{ "id": "b", "label": "x", "value": -1, "unit": "个" }] })
         ]));
-        let err = Report::from_value(&value).unwrap_err();
+        let err = check(value).unwrap_err();
         assert_eq!(err.problems[0].kind, ProblemKind::TooLarge);
         assert_eq!(err.problems[1].kind, ProblemKind::Negative);
     }

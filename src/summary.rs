@@ -111,7 +111,7 @@ mod tests {
 
     #[test]
     fn the_table_holds_every_mark_and_the_summary_reads_first_figures() {
-        let Ok(report) = Report::default_report() else { panic!("the embedded report is invalid") };
+        let Ok(report) = Report::default_report() else { panic!("the sample report is invalid") };
         let scene = layout_simple(&report, 390.0, Locale::Zh);
         let rows = rows(&report, &scene, Locale::Zh);
         assert_eq!(rows.len(), scene.items.len());

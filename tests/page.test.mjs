@@ -169,6 +169,7 @@ test('the embed turns every loading fault into a visible, plain message and an e
   await page.route('**/html.json', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Login</title>' }));
   await page.route('**/truncated.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"title": "中原区", "sections": [' }));
   const cases = [
+    [{}, /未指定报告文件/],
     [{ src: 'reports/missing.json' }, /报告文件无法下载\(404\)/],
     [{ src: 'hangs.json', timeout: '300' }, /下载超时/],
     [{ src: 'html.json' }, /不是 JSON/],
@@ -244,7 +245,8 @@ async function barPixels(reducedMotion) {
     const { Infographic } = await import('../pkg/district_infographic.js');
     const canvas = document.createElement('canvas');
     document.querySelector('main').append(canvas);
-    const chart = new Infographic(canvas, undefined, {});
+    const report = await (await fetch('reports/zhongyuan-2020-h1.json')).json();
+    const chart = new Infographic(canvas, report, {});
     chart.render();
     window.motionTest = { canvas, chart };
   });

@@ -11,6 +11,11 @@ use district_infographic::{Locale, Theme, ThemeName};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
+/// Validates a report written as a serde_json value.
+fn validate(value: &Value) -> Result<Report, district_infographic::ReportError> {
+    Report::from_value(&value.clone().into())
+}
+
 /// Any JSON value, nested a few levels.
 fn any_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
@@ -122,7 +127,7 @@ proptest! {
 
     #[test]
     fn any_json_value_is_parsed_or_refused_with_located_problems(value in any_json()) {
-        match Report::from_value(&value) {
+        match validate(&value) {
             Ok(report) => prop_assert!(report.valid_sections().next().is_some()),
             Err(error) => {
                 prop_assert!(!error.problems.is_empty());
@@ -142,7 +147,7 @@ proptest! {
     ) {
         let locale = if en { Locale::En } else { Locale::Zh };
         let theme = if dark { ThemeName::Dark } else { ThemeName::Light };
-        match Report::from_value(&value) {
+        match validate(&value) {
             Ok(report) => {
                 for problem in report.problems() {
                     prop_assert!(problem.path.starts_with("sections["), "{problem:?}");
@@ -173,9 +178,9 @@ fn huge_sections_are_refused_with_a_located_error_and_large_ones_draw() {
     let report = |n: usize| json!({ "title": "T", "period": "P", "source": "S", "sections": [
         { "id": "ok", "kind": "stats", "title": "t", "figures": figures(3) },
         { "id": "big", "kind": "bars", "title": "t", "figures": figures(n) } ] });
-    let huge = Report::from_value(&report(5000)).expect("the small section still draws");
+    let huge = validate(&report(5000)).expect("the small section still draws");
     assert_eq!(huge.problems()[0].path, "sections[1].figures");
-    let large = Report::from_value(&report(200)).expect("200 figures are fine");
+    let large = validate(&report(200)).expect("200 figures are fine");
     for width in [280.0, 390.0, 1440.0] {
         check_layout(&large, width, Locale::Zh, ThemeName::Light).expect("inside the canvas");
     }
@@ -189,7 +194,7 @@ fn all_equal_and_all_zero_values_draw() {
             let figures: Vec<_> = figures.iter().map(|f| { let mut f = f.clone(); f["id"] = json!(format!("{kind}{}", f["id"].as_str().unwrap_or(""))); f }).collect();
             json!({ "id": format!("s{i}"), "kind": kind, "title": "t", "figures": figures })
         }).collect();
-        let report = Report::from_value(&json!({ "title": "T", "period": "P", "source": "S", "sections": sections })).expect("valid");
+        let report = validate(&json!({ "title": "T", "period": "P", "source": "S", "sections": sections })).expect("valid");
         check_layout(&report, 390.0, Locale::En, ThemeName::Light).expect("inside the canvas");
     }
 }

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use district_infographic::report::Report;
-use district_infographic::web::{default_report, validate_report, Infographic};
+use district_infographic::web::{validate_report, Infographic};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -60,13 +60,18 @@ async fn next_frames(n: usize) {
     }
 }
 
+/// The report the page loads, parsed by the browser (the wasm has none built in).
+fn default_report() -> JsValue {
+    js_sys::JSON::parse(district_infographic::report::DEFAULT_REPORT_JSON).unwrap()
+}
+
 fn options(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
 }
 
 fn mount(width: f64, extra: &str) -> (HtmlCanvasElement, Infographic) {
     let canvas = canvas(width);
-    let mut infographic = Infographic::new(canvas.clone(), JsValue::UNDEFINED, options(&format!("{{\"animate\": false{extra}}}"))).expect("mounts");
+    let mut infographic = Infographic::new(canvas.clone(), default_report(), options(&format!("{{\"animate\": false{extra}}}"))).expect("mounts");
     infographic.render().expect("renders");
     (canvas, infographic)
 }
@@ -128,8 +133,10 @@ fn a_bad_report_throws_an_error_naming_the_field() {
     assert!(message.contains("sections[0].figures[0].value: expected a number, got \"abc\""), "{message}");
     let message = error_message(Infographic::new(canvas(390.0), options("[1, 2]"), JsValue::UNDEFINED));
     assert!(message.contains("应为对象"), "{message}");
-    let message = error_message(Infographic::new(canvas(390.0), JsValue::UNDEFINED, options(r#"{"locale": "fr"}"#)));
+    let message = error_message(Infographic::new(canvas(390.0), default_report(), options(r#"{"locale": "fr"}"#)));
     assert!(message.contains("options.locale"), "{message}");
+    let message = error_message(Infographic::new(canvas(390.0), JsValue::UNDEFINED, JsValue::UNDEFINED));
+    assert!(message.contains("report: expected a report object"), "{message}");
     // The module keeps working after an error.
     let (_, mut infographic) = mount(390.0, "");
     assert!(!items(&infographic).is_empty());
@@ -142,7 +149,7 @@ fn validate_report_lists_every_problem_with_its_path() {
     struct Found {
         path: String,
     }
-    let found: Vec<Found> = serde_wasm_bindgen::from_value(validate_report(default_report().unwrap(), None).unwrap()).unwrap();
+    let found: Vec<Found> = serde_wasm_bindgen::from_value(validate_report(default_report(), None).unwrap()).unwrap();
     assert!(found.is_empty());
     let bad = options(r#"{"title": "T", "period": "P", "source": "S", "sections": [{"id": "s", "kind": "pie", "title": "t", "figures": [{"id": "a", "label": "", "value": 1, "unit": "个"}]}]}"#);
     let found: Vec<Found> = serde_wasm_bindgen::from_value(validate_report(bad, Some("en".into())).unwrap()).unwrap();
@@ -433,13 +440,13 @@ fn a_hover_repaints_only_what_changed_and_matches_a_full_repaint() {
 #[wasm_bindgen_test]
 async fn a_detached_or_zero_width_canvas_still_draws_and_catches_up_when_sized() {
     let detached: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
-    let mut infographic = Infographic::new(detached.clone(), JsValue::UNDEFINED, options("{\"animate\": false}")).expect("mounts detached");
+    let mut infographic = Infographic::new(detached.clone(), default_report(), options("{\"animate\": false}")).expect("mounts detached");
     infographic.render().expect("renders detached");
     assert!(detached.width() > 0 && !items(&infographic).is_empty(), "drawn at a phone's width, not blank");
     infographic.destroy();
 
     let canvas = canvas(0.0);
-    let mut infographic = Infographic::new(canvas.clone(), JsValue::UNDEFINED, options("{\"animate\": false, \"pixelRatio\": 1}")).unwrap();
+    let mut infographic = Infographic::new(canvas.clone(), default_report(), options("{\"animate\": false, \"pixelRatio\": 1}")).unwrap();
     infographic.render().expect("renders at zero width");
     assert!(!items(&infographic).is_empty());
     let holder: HtmlElement = canvas.parent_element().unwrap().dyn_into().unwrap();

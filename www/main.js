@@ -1,7 +1,8 @@
-// The demo page: draws the embedded report (or ?report=URL, or a file the reader opens) and
+// The demo page: draws the 2020 H1 report (or ?report=URL, or a file the reader opens) and
 // sets <html data-state> to "ready" or "error" for tests and embedding pages.
 import init, { Infographic } from '../pkg/district_infographic.js';
 
+const DEFAULT_REPORT = 'reports/zhongyuan-2020-h1.json';
 const root = document.documentElement;
 const status = document.getElementById('status');
 const canvas = document.getElementById('infographic');
@@ -49,9 +50,12 @@ async function start() {
   root.dataset.theme = themeSelect.value === 'auto' ? '' : themeSelect.value;
   try {
     if (typeof WebAssembly !== 'object') throw new Error('您的浏览器版本过旧,请升级后重试。');
-    await init().catch(() => { throw new Error('图表程序加载失败,请刷新页面重试。'); });
-    const source = params.get('report');
-    show(source ? await loadReport(source) : undefined);
+    // The program and the report download side by side.
+    const [, report] = await Promise.all([
+      init().catch(() => { throw new Error('图表程序加载失败,请刷新页面重试。'); }),
+      loadReport(params.get('report') ?? DEFAULT_REPORT),
+    ]);
+    show(report);
   } catch (error) {
     fail(error?.message ?? String(error));
   }

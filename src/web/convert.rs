@@ -2,9 +2,10 @@
 //! serde deserializer, and a NaN or a function becomes a value the validator can name.
 
 use js_sys::{Array, Object, Reflect};
-use serde_json::{Map, Number, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::json::{Map, Value};
 
 /// How deep a report may nest; a cyclic object stops here instead of overflowing the stack.
 const MAX_DEPTH: usize = 32;
@@ -26,7 +27,7 @@ fn walk(value: &JsValue, depth: usize) -> Result<Value, String> {
     }
     if let Some(number) = value.as_f64() {
         // JSON has no NaN or Infinity; keep them visible as text so the message names them.
-        return Ok(Number::from_f64(number).map_or_else(|| Value::String(js_text(value)), Value::Number));
+        return Ok(if number.is_finite() { Value::Number(number) } else { Value::String(js_text(value)) });
     }
     if let Some(text) = value.as_string() {
         return Ok(Value::String(text));

@@ -130,10 +130,12 @@ fn parse_options(options: JsValue) -> Result<Options, JsValue> {
     Ok(Options { locale: text("locale")?, theme: text("theme")?, width: number("width")?, pixel_ratio: number("pixelRatio")?, animate })
 }
 
-/// The report as a JSON value: the given object, or the embedded default parsed by the
-/// browser's JSON.parse (no JSON parser in the wasm).
-fn report_value(report: JsValue) -> Result<serde_json::Value, JsValue> {
-    let report = if report.is_undefined() || report.is_null() { default_report()? } else { report };
+/// The report as a JSON value. There is no report built into the wasm: every reader would
+/// download it once more beside the JSON file the page loads anyway.
+fn report_value(report: JsValue) -> Result<crate::json::Value, JsValue> {
+    if report.is_undefined() || report.is_null() {
+        return Err(js_error("report: expected a report object (the parsed JSON of a report file), got nothing"));
+    }
     convert::to_json(&report).map_err(|e| js_error(format!("report: {e}")))
 }
 
@@ -159,7 +161,7 @@ fn prefers(query: &str) -> bool {
 #[wasm_bindgen]
 impl Infographic {
     /// Creates the infographic on `canvas`. `report` is a plain object in the report format
-    /// (omitted: the embedded default report); `options` may set `locale` (`zh`|`en`), `theme`
+    /// (the parsed JSON of a report file); `options` may set `locale` (`zh`|`en`), `theme`
     /// (`light`|`dark`|`auto`), `width`, `pixelRatio` and `animate`. Throws an Error naming the
     /// field at fault when the report has nothing that can be drawn.
     #[wasm_bindgen(constructor)]
@@ -351,12 +353,6 @@ impl Infographic {
     fn state(&self) -> Result<&Rc<RefCell<State>>, JsValue> {
         self.state.as_ref().ok_or_else(|| js_error("this infographic was destroyed"))
     }
-}
-
-/// The embedded default report (Zhongyuan District, H1 2020) as a plain object.
-#[wasm_bindgen(js_name = defaultReport)]
-pub fn default_report() -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(crate::report::DEFAULT_REPORT_JSON)
 }
 
 /// Every problem in a report as `{path, message}`, in `locale` (`zh` default, or `en`); an
@@ -589,7 +585,10 @@ impl State {
         let scene_width = self.scene.width;
         let backing_width = (scene_width * ratio).round().max(1.0) as u32;
         let backing_height = (self.scene.height * ratio).round().max(1.0) as u32;
-        if self.canvas.width() != backing_width || self.canvas.height() != backing_height {
+        // Sizing the canvas clears it: then a clearRect would touch every pixel once more
+        // (on a fresh backing store, a third of a mount's time).
+        let resized = self.canvas.width() != backing_width || self.canvas.height() != backing_height;
+        if resized {
             self.canvas.set_width(backing_width);
             self.canvas.set_height(backing_height);
         }
@@ -607,7 +606,9 @@ impl State {
         } else {
             &self.scene
         };
-        self.context.clear_rect(0.0, 0.0, f64::from(backing_width), f64::from(backing_height));
+        if !resized {
+            self.context.clear_rect(0.0, 0.0, f64::from(backing_width), f64::from(backing_height));
+        }
         let mut backend = Canvas2d::new(self.context.clone(), backing_width, backing_height);
         let options = self.draw_options(f64::from(backing_width) / scene_width);
         draw::draw(scene, &mut backend, &options).map_err(|e| js_error(format!("drawing failed: {e}")))?;

@@ -1,0 +1,2 @@
+const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+await painted(); window.cold = performance.now();
