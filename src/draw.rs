@@ -57,13 +57,37 @@ pub fn draw<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: &DrawO
         let (w, h) = backend.get_size();
         backend.draw_rect((0, 0), (w as i32, h as i32), &Fill(scene.background), true)?;
     }
-    for shape in &scene.shapes {
+    for shape in paint_order(scene.shapes.iter().collect()) {
         draw_shape(backend, shape, s, options.font)?;
     }
     if let Some(item) = options.highlight.and_then(|i| scene.items.get(i)) {
         draw_focus(backend, &item.rect, s, options.focus)?;
     }
     backend.present()
+}
+
+/// The shapes in their order, then the texts grouped by font and colour. No text overlaps
+/// another (the layout tests check it) and none lies under a shape, so the picture is the
+/// same; but a canvas parses its font string at every change of font, the costliest call of
+/// a redraw, and the texts of a scene alternate between a handful of fonts.
+fn paint_order(shapes: Vec<&Shape>) -> Vec<&Shape> {
+    let (mut order, texts): (Vec<&Shape>, Vec<&Shape>) = shapes.into_iter().partition(|shape| !matches!(shape, Shape::Text(_)));
+    // A scene has a handful of fonts: one pass over the texts per font, in order of first use
+    // (no sort: the standard library's would add kilobytes to the wasm).
+    let font = |shape: &Shape| match shape {
+        Shape::Text(run) => (run.size.to_bits(), run.bold, run.color.r, run.color.g, run.color.b),
+        _ => (0, false, 0, 0, 0),
+    };
+    let mut fonts = Vec::new();
+    for text in &texts {
+        if !fonts.contains(&font(text)) {
+            fonts.push(font(text));
+        }
+    }
+    for key in fonts {
+        order.extend(texts.iter().filter(|text| font(text) == key));
+    }
+    order
 }
 
 /// How far outside a mark its focus ring reaches, in CSS pixels.
@@ -76,10 +100,8 @@ pub fn draw_region<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options:
     let s = if options.scale.is_finite() && options.scale > 0.0 { options.scale } else { 1.0 };
     let outer = Rect::new(region.x - 1.0, region.y - 1.0, region.width + 2.0, region.height + 2.0);
     backend.draw_rect(point(outer.x, outer.y, s), point(outer.right(), outer.bottom(), s), &Fill(scene.background), true)?;
-    for shape in &scene.shapes {
-        if shape.bounds().intersects(&outer) {
-            draw_shape(backend, shape, s, options.font)?;
-        }
+    for shape in paint_order(scene.shapes.iter().filter(|shape| shape.bounds().intersects(&outer)).collect()) {
+        draw_shape(backend, shape, s, options.font)?;
     }
     if let Some(item) = options.highlight.and_then(|i| scene.items.get(i)) {
         draw_focus(backend, &item.rect, s, options.focus)?;
@@ -165,10 +187,7 @@ fn rounded_rect(rect: &Rect, radius: f64, s: f64) -> Vec<BackendCoord> {
     let steps = ((r * s / 1.5).ceil() as usize).clamp(1, 16);
     let mut points = Vec::with_capacity(4 * (steps + 1));
     for (cx, cy, from) in corners {
-        for k in 0..=steps {
-            let a = from + std::f64::consts::FRAC_PI_2 * k as f64 / steps as f64;
-            points.push(point(cx + r * math::cos(a), cy + r * math::sin(a), s));
-        }
+        circle_points(&mut points, (cx, cy, r, s), from, std::f64::consts::FRAC_PI_2, steps);
     }
     points.dedup();
     points
@@ -179,13 +198,25 @@ fn rounded_rect(rect: &Rect, radius: f64, s: f64) -> Vec<BackendCoord> {
 pub fn arc_polygon(cx: f64, cy: f64, outer: f64, inner: f64, start: f64, end: f64, s: f64) -> Vec<BackendCoord> {
     let sweep = (end - start).clamp(0.0, 2.0 * std::f64::consts::PI);
     let steps = ((outer * s * sweep / 2.0).ceil() as usize).clamp(8, 2048);
-    let at = |radius: f64, k: usize| {
-        let a = start + sweep * k as f64 / steps as f64 - std::f64::consts::FRAC_PI_2;
-        point(cx + radius * math::cos(a), cy + radius * math::sin(a), s)
-    };
-    let mut points: Vec<BackendCoord> = (0..=steps).map(|k| at(outer, k)).collect();
-    points.extend((0..=steps).rev().map(|k| at(inner, k)));
+    let from = start - std::f64::consts::FRAC_PI_2;
+    let mut points = Vec::with_capacity(2 * steps + 2);
+    circle_points(&mut points, (cx, cy, outer, s), from, sweep, steps);
+    circle_points(&mut points, (cx, cy, inner, s), from + sweep, -sweep, steps);
     points
+}
+
+/// Appends `steps + 1` evenly spaced points of the circle `(cx, cy, r)` from angle `from`
+/// through `sweep` (radians, clockwise on screen), in device pixels at scale `s`. One sine and
+/// cosine for the step, then each point is the last one turned by it: a rotation, not a sine
+/// and a cosine per point.
+fn circle_points(out: &mut Vec<BackendCoord>, (cx, cy, r, s): (f64, f64, f64, f64), from: f64, sweep: f64, steps: usize) {
+    let angle = sweep / steps.max(1) as f64;
+    let (turn_sin, turn_cos) = (math::sin(angle), math::cos(angle));
+    let (mut c, mut n) = (math::cos(from), math::sin(from));
+    for _ in 0..=steps {
+        out.push(point(cx + r * c, cy + r * n, s));
+        (c, n) = (c * turn_cos - n * turn_sin, n * turn_cos + c * turn_sin);
+    }
 }
 
 #[cfg(test)]
@@ -208,5 +239,37 @@ mod tests {
         let quarter = arc_polygon(0.0, 0.0, 10.0, 5.0, 0.0, std::f64::consts::FRAC_PI_2, 1.0);
         assert_eq!(quarter[0], (0, -10));
         assert_eq!(quarter[quarter.len() / 2 - 1], (10, 0));
+    }
+
+    #[test]
+    fn turning_a_point_stays_on_the_angles_a_sine_and_cosine_give() {
+        let (from, sweep, steps) = (0.3, 2.0 * std::f64::consts::PI, 2048);
+        let mut points = Vec::new();
+        // At scale 1000 a device pixel is a thousandth of a CSS pixel.
+        circle_points(&mut points, (5.0, -7.0, 300.0, 1000.0), from, sweep, steps);
+        assert_eq!(points.len(), steps + 1);
+        for (k, (x, y)) in points.into_iter().enumerate() {
+            let a = from + sweep * k as f64 / steps as f64;
+            let (ex, ey) = ((5.0 + 300.0 * a.cos()) * 1000.0, (-7.0 + 300.0 * a.sin()) * 1000.0);
+            assert!((f64::from(x) - ex).abs() <= 1.0 && (f64::from(y) - ey).abs() <= 1.0, "point {k}: {x}, {y} vs {ex}, {ey}");
+        }
+    }
+
+    #[test]
+    fn shapes_keep_their_order_and_texts_come_last_grouped_by_font() {
+        use crate::scene::TextRun;
+        let text = |size: f64, bold: bool, label: &str| {
+            Shape::Text(TextRun { text: label.into(), x: 0.0, y: 0.0, size, bold, color: Color::hex(0), align: Align::Left, bounds: Rect::new(0.0, 0.0, 1.0, 1.0) })
+        };
+        let rect = |x: f64| Shape::Rect { rect: Rect::new(x, 0.0, 1.0, 1.0), radius: 0.0, color: Color::hex(0x010203) };
+        let shapes = [text(14.0, false, "a"), rect(1.0), text(12.0, true, "b"), rect(2.0), text(14.0, false, "c"), text(12.0, true, "d")];
+        let order: Vec<String> = paint_order(shapes.iter().collect())
+            .into_iter()
+            .map(|shape| match shape {
+                Shape::Text(run) => run.text.clone(),
+                other => format!("rect {}", other.bounds().x),
+            })
+            .collect();
+        assert_eq!(order, ["rect 1", "rect 2", "a", "c", "b", "d"]);
     }
 }

@@ -13,7 +13,7 @@ use std::rc::{Rc, Weak};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent};
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, KeyboardEvent, MediaQueryList, PointerEvent};
 
 use crate::draw::{self, DrawOptions};
 use crate::layout::{self, LayoutOptions};
@@ -65,6 +65,8 @@ struct State {
     locale: Locale,
     /// `None` follows the reader's colour-scheme preference.
     fixed_theme: Option<ThemeName>,
+    /// The reader's `(prefers-color-scheme: dark)` query.
+    dark_scheme: Option<MediaQueryList>,
     theme: Theme,
     fixed_width: Option<f64>,
     fixed_ratio: Option<f64>,
@@ -143,19 +145,22 @@ fn parse_report(report: JsValue, locale: Locale) -> Result<Report, JsValue> {
     Report::from_value(&report_value(report)?).map_err(|e: ReportError| js_error(e.message(locale)))
 }
 
-/// The reader's colour scheme.
-fn preferred_theme() -> ThemeName {
-    if prefers("(prefers-color-scheme: dark)") {
+/// The reader's colour scheme, from a `(prefers-color-scheme: dark)` query list: kept, since
+/// parsing the query again on every redraw cost as much as drawing a dozen marks.
+fn scheme(dark: Option<&MediaQueryList>) -> ThemeName {
+    if dark.is_some_and(MediaQueryList::matches) {
         ThemeName::Dark
     } else {
         ThemeName::Light
     }
 }
 
+fn media(query: &str) -> Option<MediaQueryList> {
+    web_sys::window().and_then(|w| w.match_media(query).ok().flatten())
+}
+
 fn prefers(query: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media(query).ok().flatten())
-        .is_some_and(|m| m.matches())
+    media(query).is_some_and(|m| m.matches())
 }
 
 #[wasm_bindgen]
@@ -201,7 +206,8 @@ impl Infographic {
         dom::style(canvas.unchecked_ref(), &[("display", "block"), ("width", "100%"), ("touch-action", "manipulation")])?;
         let tooltip = dom::tooltip(&canvas, &document)?;
         let live = dom::live_region(&canvas, &document)?;
-        let theme_name = fixed_theme.unwrap_or_else(preferred_theme);
+        let dark_scheme = media("(prefers-color-scheme: dark)");
+        let theme_name = fixed_theme.unwrap_or_else(|| scheme(dark_scheme.as_ref()));
         let animate = options.animate.unwrap_or(true) && !prefers("(prefers-reduced-motion: reduce)");
         let state = Rc::new_cyclic(|this| {
             RefCell::new(State {
@@ -212,6 +218,7 @@ impl Infographic {
                 report,
                 locale,
                 fixed_theme,
+                dark_scheme,
                 theme: Theme::get(theme_name),
                 fixed_width: options.width,
                 fixed_ratio: options.pixel_ratio,
@@ -537,7 +544,7 @@ impl State {
     fn refresh(&mut self, force: bool) -> Result<(), JsValue> {
         let width = self.css_width().clamp(layout::MIN_WIDTH, layout::MAX_WIDTH);
         let ratio = self.ratio();
-        let theme = self.fixed_theme.unwrap_or_else(preferred_theme);
+        let theme = self.fixed_theme.unwrap_or_else(|| scheme(self.dark_scheme.as_ref()));
         if !force && self.drawn == Some((width, ratio)) && theme == self.theme.name {
             return Ok(());
         }
