@@ -40,12 +40,14 @@ test: build test-native fuzz test-chrome test-firefox test-page
 test-native:
 	cargo test --all-targets
 
-# One browser per wasm-pack call: `--chrome --firefox` together runs only Firefox.
+# One browser per wasm-pack call: `--chrome --firefox` together runs only Firefox. The test
+# runner takes the first driver it finds in the environment, GECKODRIVER before CHROMEDRIVER,
+# so each run sees only its own browser's driver.
 test-chrome:
-	wasm-pack test --headless --chrome
+	env -u GECKODRIVER wasm-pack test --headless --chrome
 
 test-firefox:
-	wasm-pack test --headless --firefox
+	env -u CHROMEDRIVER wasm-pack test --headless --firefox
 
 test-page:
 	node --test tests/page.test.mjs tests/schema.test.mjs

@@ -1,2 +1,5 @@
-const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-await painted(); window.cold = performance.now();
+// The floor under every cold first paint: a page with a module script and nothing to draw.
+import { painted } from './scene.mjs';
+
+await painted();
+window.bench = { coldPaint: performance.now() };

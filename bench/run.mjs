@@ -65,7 +65,7 @@ async function visit(library, rate, query, work) {
     };
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await guarded(page.goto(`${url}/${library.page}${query}`));
+    await guarded(page.goto(`${url}/${library.page ?? 'bench/empty.html'}${query}`));
     await guarded(page.waitForFunction(() => window.bench, null, { timeout: 120_000 }));
     return await guarded(work(page));
   } finally {
@@ -87,7 +87,10 @@ try {
 
   for (const rate of [1, 4]) {
     const samples = new Map(libraries.map((l) => [l, { cold: [], mount: [], redraw: [], hover: [], firstHover: [] }]));
+    const empty = [];
     for (let i = 0; i < iterations; i++) {
+      // The floor: the same navigation to a page that draws nothing.
+      empty.push(await visit({ name: 'empty page' }, rate, '', (page) => page.evaluate(() => window.bench.coldPaint)));
       for (const library of libraries) {
         const s = samples.get(library);
         const load = await visit(library, rate, query, (page) => page.evaluate(async (n) => ({
@@ -101,6 +104,7 @@ try {
       }
     }
     // Medians, and every sample (0.1 ms is the page clock's resolution) for a look at the spread.
+    results.emptyPage = { ...results.emptyPage, [`${rate}x`]: median(empty) };
     results.conditions[`${rate}x`] = Object.fromEntries(libraries.map((l) => {
       const s = samples.get(l);
       const medians = Object.fromEntries(Object.entries(s).map(([key, values]) => [key, median(values)]));
@@ -132,7 +136,7 @@ console.log(`Chromium ${results.chromium}; the scene ${VIEWPORT.width} x ${resul
   + `medians of ${iterations} page loads per library (${runs} in-page runs each, the tooltip's first one apart); `
   + `load average ${results.loadAverage.start.toFixed(2)} at the start, ${results.loadAverage.end.toFixed(2)} at the end`);
 for (const [condition, values] of Object.entries(results.conditions)) {
-  console.log(`\n${condition} CPU\n`);
+  console.log(`\n${condition} CPU (an empty page's cold first paint: ${ms(results.emptyPage[condition])})\n`);
   console.log(line(['metric', ...names, 'ours/ECharts', 'ours/Chart.js']));
   console.log(line(Array(6).fill('---')));
   for (const [label, key, format] of rows) {
@@ -152,6 +156,26 @@ for (const library of libraries) {
     }
   }
 }
+// The budgets of issue 5, against this run's figures.
+const ours = (condition, key) => results.conditions[condition].ours[key];
+const other = (condition, name, key) => results.conditions[condition][name][key];
+const flat = new Set(Object.values(results.memory)).size === 1;
+const budgets = [
+  ['bundle (wasm + glue + element), gzip', kb(libraries[0].bytes), '<= 50 KB', libraries[0].bytes <= 50 * 1024],
+  ...['1x', '4x'].flatMap((c) => [
+    [`mount / ECharts' (${c})`, (ours(c, 'mount') / other(c, 'ECharts', 'mount')).toFixed(2), '<= 0.10', ours(c, 'mount') <= 0.1 * other(c, 'ECharts', 'mount')],
+    [`mount / Chart.js' (${c})`, (ours(c, 'mount') / other(c, 'Chart.js', 'mount')).toFixed(2), '<= 0.25', ours(c, 'mount') <= 0.25 * other(c, 'Chart.js', 'mount')],
+    [`cold first paint / ECharts' (${c})`, (ours(c, 'cold') / other(c, 'ECharts', 'cold')).toFixed(2), '<= 0.25', ours(c, 'cold') <= 0.25 * other(c, 'ECharts', 'cold')],
+  ]),
+  ['a frame (full redraw) at 4x', ms(ours('4x', 'redraw')), '< 2 ms', ours('4x', 'redraw') < 2],
+  ['a hover (pointer to tooltip) at 4x', ms(ours('4x', 'hover')), '< 2 ms', ours('4x', 'hover') < 2],
+  ['wasm memory over 1000 mount/destroy cycles', flat ? 'flat' : 'grows', 'flat', flat],
+];
+console.log('\nbudgets\n');
+console.log(line(['budget', 'this run', 'limit', 'met']));
+console.log(line(Array(4).fill('---')));
+for (const [label, value, limit, met] of budgets) console.log(line([label, value, limit, met ? 'yes' : '**no**']));
+results.budgets = budgets.map(([label, value, limit, met]) => ({ label, value, limit, met }));
 const memory = Object.entries(results.memory).map(([cycles, bytes]) => `${cycles}: ${bytes.toLocaleString('en')}`).join(', ');
 console.log(`\nwasm memory in bytes after N mount/destroy cycles (N: bytes): ${memory}`);
 console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
