@@ -455,3 +455,26 @@ async fn a_detached_or_zero_width_canvas_still_draws_and_catches_up_when_sized()
     assert_eq!(canvas.width(), 700, "redrawn once the container has a width");
     infographic.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn the_entry_animation_runs_and_ends_on_the_full_picture() {
+    let canvas = canvas(390.0);
+    let mut infographic = Infographic::new(canvas.clone(), default_report(), options("{\"animate\": true, \"pixelRatio\": 2}")).unwrap();
+    infographic.render().unwrap();
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let read = || context.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).unwrap().data().0;
+    let first = read();
+    next_frames(4).await;
+    assert_ne!(first, read(), "the marks grow");
+    // 750 ms of animation, then a frame or two more.
+    let start = js_sys::Date::now();
+    while js_sys::Date::now() - start < 1000.0 {
+        next_frames(1).await;
+    }
+    let animated = read();
+    infographic.render().unwrap();
+    let full = read();
+    let differing = animated.chunks(4).zip(full.chunks(4)).filter(|(a, b)| a != b).count();
+    assert!(differing * 1000 < full.len() / 4, "{differing} pixels differ from a full repaint");
+    infographic.destroy();
+}
