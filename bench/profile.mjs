@@ -1,7 +1,7 @@
 // Where our time goes: samples the main thread with Chrome's profiler while the benchmark page
 // mounts, redraws and hovers many times, and prints the functions with the most self time.
 // Wasm functions are named when the module keeps its name section (`make profile` builds one).
-// Usage: node bench/profile.mjs [--rate 4] [--cycles 40] [--what mount|redraw|hover]
+// Usage: node bench/profile.mjs [--rate 4] [--cycles 40] [--what mount|redraw|hover|animation]
 import { launch, startServer } from '../scripts/browser.mjs';
 
 const flag = (name, fallback) => {

@@ -125,7 +125,8 @@ export async function start(library, extra = {}) {
       }
       return samples;
     },
-    /** For bench/profile.mjs: `cycles` times the one operation `what`; the median in ms. */
+    /** For bench/profile.mjs: `cycles` times the one operation `what` (mount, redraw, hover or
+     * animation: a whole entry animation, frame by frame); the median in ms. */
     async profile(cycles, what) {
       const times = [];
       for (let i = 0; i < cycles; i++) {
@@ -133,8 +134,9 @@ export async function start(library, extra = {}) {
         const start = performance.now();
         if (what === 'mount') library.mount();
         else if (what === 'redraw') library.redraw();
+        else if (what === 'animation') times.push(...await window.bench.animation());
         else times.push(await tooltipLatency(library));
-        if (what !== 'hover') times.push(performance.now() - start);
+        if (what === 'mount' || what === 'redraw') times.push(performance.now() - start);
         await painted();
         if (what === 'hover') {
           // Away from the bar, so that the next move is a change again.

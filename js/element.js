@@ -107,7 +107,11 @@ export class DistrictInfographic extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (!this.isConnected || previous === value) return;
-    if (name === 'src') this.#load();
+    // An element upgraded in place hears of its attributes before connectedCallback, which
+    // loads anyway: only a later change of src loads again.
+    if (name === 'src') {
+      if (this.#loading) this.#load();
+    }
     else if (name === 'locale') this.#chart?.setLocale(this.#locale());
     else if (name === 'theme') this.#chart?.setTheme(this.#theme());
   }

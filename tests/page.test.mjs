@@ -139,26 +139,36 @@ async function openEmbed(options) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, ...options });
   const page = await context.newPage();
   const errors = [];
+  const reports = [];
+  page.on('request', (request) => { if (request.url().endsWith('.json')) reports.push(request.url().split('/').pop()); });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`); });
   await page.goto(`${base}/www/embed.html`);
   await page.waitForFunction(() => ['ready', 'error'].includes(document.getElementById('embedded')?.dataset.state));
-  return { page, context, errors };
+  return { page, context, errors, reports };
 }
 
 test('the one-tag embed draws, sizes itself to its container and says ready', async () => {
-  const { page, context, errors } = await openEmbed();
+  const { page, context, errors, reports } = await openEmbed();
   assert.equal(await page.getAttribute('#embedded', 'data-state'), 'ready');
+  assert.deepEqual(reports, ['zhongyuan-2020-h1.json'], 'the report is downloaded once');
   const sizes = await page.evaluate(() => {
     const element = document.getElementById('embedded');
     const canvas = element.shadowRoot.querySelector('canvas');
-    return { element: element.getBoundingClientRect().width, canvas: canvas.getBoundingClientRect().width, items: element.infographic.items().length };
+    return { element: element.getBoundingClientRect().width, canvas: canvas.getBoundingClientRect().width, items: element.infographic.items().length, title: element.infographic.title() };
   });
   assert.equal(sizes.canvas, sizes.element);
   assert.ok(sizes.items > 50);
   const result = await embed(page, { src: 'reports/example-2021-q1.json', locale: 'en' });
   assert.equal(result.state, 'ready');
   assert.deepEqual(result.events, ['ready']);
+  // A new src loads the new report.
+  const changed = await page.evaluate(() => new Promise((resolve) => {
+    const element = document.getElementById('embedded');
+    element.addEventListener('ready', () => resolve(element.infographic.title()), { once: true });
+    element.setAttribute('src', 'reports/example-2021-q1.json');
+  }));
+  assert.notEqual(changed, sizes.title);
   assert.deepEqual(errors, []);
   await context.close();
 });

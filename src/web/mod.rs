@@ -13,7 +13,7 @@ use std::rc::{Rc, Weak};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, KeyboardEvent, MediaQueryList, PointerEvent};
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, KeyboardEvent, MediaQueryList, PointerEvent, Window};
 
 use crate::draw::{self, DrawOptions};
 use crate::layout::{self, LayoutOptions};
@@ -67,6 +67,9 @@ struct State {
     fixed_theme: Option<ThemeName>,
     /// The reader's `(prefers-color-scheme: dark)` query.
     dark_scheme: Option<MediaQueryList>,
+    window: Option<Window>,
+    /// The canvas' CSS height, colour and width as last set.
+    styled: Option<(u32, String, u64)>,
     theme: Theme,
     fixed_width: Option<f64>,
     fixed_ratio: Option<f64>,
@@ -219,6 +222,8 @@ impl Infographic {
                 locale,
                 fixed_theme,
                 dark_scheme,
+                window: web_sys::window(),
+                styled: None,
                 theme: Theme::get(theme_name),
                 fixed_width: options.width,
                 fixed_ratio: options.pixel_ratio,
@@ -511,7 +516,7 @@ fn install_listeners(state: &Rc<RefCell<State>>, canvas: &HtmlCanvasElement, doc
 
 impl State {
     fn ratio(&self) -> f64 {
-        let ratio = self.fixed_ratio.or_else(|| web_sys::window().map(|w| w.device_pixel_ratio())).unwrap_or(1.0);
+        let ratio = self.fixed_ratio.or_else(|| self.window.as_ref().map(Window::device_pixel_ratio)).unwrap_or(1.0);
         if ratio.is_finite() && ratio > 0.0 {
             ratio.min(4.0)
         } else {
@@ -599,12 +604,16 @@ impl State {
             self.canvas.set_width(backing_width);
             self.canvas.set_height(backing_height);
         }
-        let style = self.canvas.style();
-        style.set_property("height", &format!("{}px", self.scene.height as u32))?;
         // The page background is CSS: one less fill of the whole backing store per frame.
-        style.set_property("background-color", &self.theme.background.css_hex())?;
-        if self.fixed_width.is_some() {
-            style.set_property("width", &format!("{}px", crate::format::plain_number(scene_width, 2)))?;
+        let styled = (self.scene.height as u32, self.theme.background.css_hex(), scene_width.to_bits());
+        if resized || self.styled.as_ref() != Some(&styled) {
+            let style = self.canvas.style();
+            style.set_property("height", &format!("{}px", styled.0))?;
+            style.set_property("background-color", &styled.1)?;
+            if self.fixed_width.is_some() {
+                style.set_property("width", &format!("{}px", crate::format::plain_number(scene_width, 2)))?;
+            }
+            self.styled = Some(styled);
         }
         let frame;
         let scene = if self.progress < 1.0 {
