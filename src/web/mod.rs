@@ -13,7 +13,7 @@ use std::rc::{Rc, Weak};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, KeyboardEvent, MediaQueryList, PointerEvent, Window};
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, KeyboardEvent, PointerEvent, Window};
 
 use crate::draw::{self, DrawOptions};
 use crate::layout::{self, LayoutOptions};
@@ -65,8 +65,9 @@ struct State {
     locale: Locale,
     /// `None` follows the reader's colour-scheme preference.
     fixed_theme: Option<ThemeName>,
-    /// The reader's `(prefers-color-scheme: dark)` query.
-    dark_scheme: Option<MediaQueryList>,
+    /// Whether the reader prefers a dark colour scheme, kept up to date by a listener: reading
+    /// the query's `matches` on every paint would bring the page's style up to date each time.
+    dark: bool,
     window: Option<Window>,
     /// The canvas' CSS height, colour and width as last set.
     styled: Option<(u32, String, u64)>,
@@ -148,22 +149,19 @@ fn parse_report(report: JsValue, locale: Locale) -> Result<Report, JsValue> {
     Report::from_value(&report_value(report)?).map_err(|e: ReportError| js_error(e.message(locale)))
 }
 
-/// The reader's colour scheme, from a `(prefers-color-scheme: dark)` query list: kept, since
-/// parsing the query again on every redraw cost as much as drawing a dozen marks.
-fn scheme(dark: Option<&MediaQueryList>) -> ThemeName {
-    if dark.is_some_and(MediaQueryList::matches) {
+/// The theme for a reader who does or does not prefer a dark colour scheme.
+fn scheme(dark: bool) -> ThemeName {
+    if dark {
         ThemeName::Dark
     } else {
         ThemeName::Light
     }
 }
 
-fn media(query: &str) -> Option<MediaQueryList> {
-    web_sys::window().and_then(|w| w.match_media(query).ok().flatten())
-}
-
 fn prefers(query: &str) -> bool {
-    media(query).is_some_and(|m| m.matches())
+    web_sys::window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
 }
 
 #[wasm_bindgen]
@@ -209,8 +207,8 @@ impl Infographic {
         dom::style(canvas.unchecked_ref(), &[("display", "block"), ("width", "100%"), ("touch-action", "manipulation")])?;
         let tooltip = dom::tooltip(&canvas, &document)?;
         let live = dom::live_region(&canvas, &document)?;
-        let dark_scheme = media("(prefers-color-scheme: dark)");
-        let theme_name = fixed_theme.unwrap_or_else(|| scheme(dark_scheme.as_ref()));
+        let dark = prefers("(prefers-color-scheme: dark)");
+        let theme_name = fixed_theme.unwrap_or(scheme(dark));
         let animate = options.animate.unwrap_or(true) && !prefers("(prefers-reduced-motion: reduce)");
         let state = Rc::new_cyclic(|this| {
             RefCell::new(State {
@@ -221,7 +219,7 @@ impl Infographic {
                 report,
                 locale,
                 fixed_theme,
-                dark_scheme,
+                dark,
                 window: web_sys::window(),
                 styled: None,
                 theme: Theme::get(theme_name),
@@ -504,8 +502,10 @@ fn install_listeners(state: &Rc<RefCell<State>>, canvas: &HtmlCanvasElement, doc
 
     if let Ok(Some(query)) = window.match_media("(prefers-color-scheme: dark)") {
         let weak = Rc::downgrade(state);
+        let target = query.clone();
         listeners.push(Listener::new(query.unchecked_ref(), "change", true, false, move |_| {
             with_state(&weak, |s| {
+                s.dark = target.matches();
                 s.drawn = None;
                 s.refresh(false)
             })
@@ -549,7 +549,7 @@ impl State {
     fn refresh(&mut self, force: bool) -> Result<(), JsValue> {
         let width = self.css_width().clamp(layout::MIN_WIDTH, layout::MAX_WIDTH);
         let ratio = self.ratio();
-        let theme = self.fixed_theme.unwrap_or_else(|| scheme(self.dark_scheme.as_ref()));
+        let theme = self.fixed_theme.unwrap_or(scheme(self.dark));
         if !force && self.drawn == Some((width, ratio)) && theme == self.theme.name {
             return Ok(());
         }
@@ -625,8 +625,8 @@ impl State {
         if !resized {
             self.context.clear_rect(0.0, 0.0, f64::from(backing_width), f64::from(backing_height));
         }
-        let mut backend = Canvas2d::new(self.context.clone(), backing_width, backing_height);
         let options = self.draw_options(f64::from(backing_width) / scene_width);
+        let mut backend = Canvas2d::new(self.context.clone(), backing_width, backing_height);
         draw::draw(scene, &mut backend, &options).map_err(|e| js_error(format!("drawing failed: {e}")))?;
         self.painted_active = self.active;
         Ok(())
