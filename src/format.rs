@@ -39,7 +39,9 @@ impl<'a> Unit<'a> {
 }
 
 /// A number with at most `decimals` decimals (up to 6), trailing zeros dropped, no grouping:
-/// 317.8, 36. Integer arithmetic rather than float formatting keeps the wasm small.
+/// 317.8, 36. Integer arithmetic and digits pushed one by one rather than float formatting or
+/// `format!`: this runs for every figure in every frame of the entry animation, and keeps the
+/// wasm small.
 pub fn plain_number(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return "–".to_string();
@@ -51,22 +53,52 @@ pub fn plain_number(value: f64, decimals: usize) -> String {
         return scientific(value);
     }
     let scaled = scaled as u64;
-    let sign = if value < 0.0 && scaled != 0 { "-" } else { "" };
-    let whole = scaled / scale;
-    let fraction = scaled % scale;
-    if fraction == 0 {
-        return format!("{sign}{whole}");
+    let mut out = String::new();
+    if value < 0.0 && scaled != 0 {
+        out.push('-');
     }
-    let digits = fraction.to_string();
-    let padded = format!("{}{digits}", "0".repeat(decimals - digits.len()));
-    format!("{sign}{whole}.{}", padded.trim_end_matches('0'))
+    push_digits(&mut out, scaled / scale);
+    let mut fraction = scaled % scale;
+    if fraction != 0 {
+        // The fraction's digits with their leading zeros, less its trailing ones.
+        let mut digits = [b'0'; 6];
+        for digit in digits[..decimals].iter_mut().rev() {
+            *digit = b'0' + (fraction % 10) as u8;
+            fraction /= 10;
+        }
+        let used = digits[..decimals].iter().rposition(|d| *d != b'0').map_or(0, |i| i + 1);
+        out.push('.');
+        out.extend(digits[..used].iter().map(|d| char::from(*d)));
+    }
+    out
+}
+
+/// Appends the decimal digits of `n`.
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[start..].iter().map(|d| char::from(*d)));
 }
 
 /// 1.2e300 for numbers too large to write out.
 fn scientific(value: f64) -> String {
     let exponent = crate::math::log10(value.abs()).floor();
     let mantissa = value / crate::math::pow(10.0, exponent);
-    format!("{}e{}", plain_number(mantissa, 2), exponent as i32)
+    let mut out = plain_number(mantissa, 2);
+    out.push('e');
+    if exponent < 0.0 {
+        out.push('-');
+    }
+    push_digits(&mut out, exponent.abs() as u64);
+    out
 }
 
 /// A number grouped in thousands as English writes it: 11,348 and 744,000.5.
@@ -83,17 +115,19 @@ pub fn grouped_number(value: f64, decimals: usize) -> String {
     if !whole.bytes().all(|b| b.is_ascii_digit()) {
         return text;
     }
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
+    grouped.push_str(sign);
     for (i, ch) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(ch);
     }
-    match fraction {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
+    if let Some(f) = fraction {
+        grouped.push('.');
+        grouped.push_str(f);
     }
+    grouped
 }
 
 /// How many decimals a value as written carries (at most 3): 317.8 has 1, 36 has 0.
@@ -119,9 +153,9 @@ pub fn format_value(
             let number = plain_number(value, decimals_of(value));
             match approx {
                 // 余 goes between the number and its unit: 14000余名, 520余万元.
-                Some(Approx::Over) => format!("{number}余{unit}"),
-                Some(Approx::About) => format!("约{number}{unit}"),
-                None => format!("{number}{unit}"),
+                Some(Approx::Over) => [number.as_str(), "余", unit].concat(),
+                Some(Approx::About) => ["约", number.as_str(), unit].concat(),
+                None => number + unit,
             }
         }
         Locale::En => {
@@ -129,15 +163,15 @@ pub fn format_value(
             let (number, worded) = english_number(value * parsed.magnitude);
             let base = unit_en.unwrap_or_else(|| parsed.english());
             let number = match approx {
-                Some(Approx::Over) if worded => format!("over {number}"),
-                Some(Approx::Over) => format!("{number}+"),
-                Some(Approx::About) => format!("about {number}"),
+                Some(Approx::Over) if worded => "over ".to_string() + &number,
+                Some(Approx::Over) => number + "+",
+                Some(Approx::About) => "about ".to_string() + &number,
                 None => number,
             };
             match base {
                 "" => number,
-                "%" => format!("{number}%"),
-                base => format!("{number} {base}"),
+                "%" => number + "%",
+                base => [number.as_str(), " ", base].concat(),
             }
         }
     }
@@ -149,7 +183,7 @@ fn english_number(full: f64) -> (String, bool) {
     for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
         if full.abs() >= scale {
             let short = full / scale;
-            return (format!("{} {word}", plain_number(short, decimals_of(short).min(2))), true);
+            return ([plain_number(short, decimals_of(short).min(2)).as_str(), " ", word].concat(), true);
         }
     }
     (grouped_number(full, decimals_of(full).min(2)), false)
@@ -179,14 +213,14 @@ pub fn format_change(figure: &Figure, previous: f64, locale: Locale) -> String {
     let sign = if delta >= 0.0 { "+" } else { "−" };
     let magnitude = format_value(delta.abs(), &figure.unit, figure.unit_en.as_deref(), None, locale);
     match locale {
-        Locale::Zh => format!("同比{sign}{magnitude}"),
-        Locale::En => format!("{sign}{magnitude} year on year"),
+        Locale::Zh => ["同比", sign, magnitude.as_str()].concat(),
+        Locale::En => [sign, magnitude.as_str(), " year on year"].concat(),
     }
 }
 
 /// A percentage with one decimal where it has one: 56.9%, 100%.
 pub fn percent(value: f64) -> String {
-    format!("{}%", plain_number(value, 1))
+    plain_number(value, 1) + "%"
 }
 
 #[cfg(test)]

@@ -80,28 +80,33 @@ pub fn wrap(
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     let fits = |s: &str| measure.width(s, size, bold) <= max_width + EPSILON;
+    // Tokens are tried on the end of the line and taken off again when they do not fit: no
+    // new string per token (layout runs again for every frame of the entry animation).
     for token in tokens(&text) {
-        let candidate = format!("{current}{token}");
-        if fits(candidate.trim_end()) || current.trim().is_empty() && fits(token.trim()) {
-            current = candidate;
+        let kept = current.len();
+        let was_blank = current.trim().is_empty();
+        current.push_str(token);
+        if fits(current.trim_end()) || was_blank && fits(token.trim()) {
             continue;
         }
-        if !current.trim().is_empty() {
+        current.truncate(kept);
+        if !was_blank {
             lines.push(current.trim().to_string());
-            current = String::new();
         }
+        current.clear();
         let token = token.trim_start();
         if fits(token.trim_end()) {
             current.push_str(token);
         } else {
             // A single token wider than the line: break it by characters.
             for ch in token.chars() {
-                let candidate = format!("{current}{ch}");
-                if fits(&candidate) || current.is_empty() {
-                    current = candidate;
-                } else {
+                let kept = current.len();
+                current.push(ch);
+                if kept > 0 && !fits(&current) {
+                    current.truncate(kept);
                     lines.push(current.trim().to_string());
-                    current = ch.to_string();
+                    current.clear();
+                    current.push(ch);
                 }
             }
         }
@@ -142,36 +147,31 @@ pub fn fit(measure: &dyn Measure, text: &str, size: f64, bold: bool, max_width: 
 
 /// Splits text into breakable units: each wide character alone (closing punctuation kept with
 /// the character before it), each Latin word with its trailing space.
-fn tokens(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut word = String::new();
-    for ch in text.chars() {
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    // The token being read is text[start..], up to the current character; `last` is its last
+    // character, None while it is empty.
+    let mut start = 0;
+    let mut last: Option<char> = None;
+    for (i, ch) in text.char_indices() {
         let closing = matches!(
             ch,
             '\u{3001}' | '\u{3002}' | '\u{FF0C}' | '\u{FF1B}' | '\u{FF1A}' | '\u{FF01}' | '\u{FF1F}'
                 | '\u{FF09}' | '\u{201D}' | '\u{300B}' | '%' | ',' | '.' | ')' | ';' | ':' | '!' | '?'
         );
-        if closing {
-            word.push(ch);
-            continue;
+        if !closing && (is_wide(ch) || last.is_some_and(is_wide)) && last.is_some() {
+            out.push(&text[start..i]);
+            start = i;
         }
-        if is_wide(ch) {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
-            word.push(ch);
-            continue;
-        }
-        if word.chars().last().is_some_and(is_wide) {
-            out.push(std::mem::take(&mut word));
-        }
-        word.push(ch);
-        if ch == ' ' {
-            out.push(std::mem::take(&mut word));
+        last = Some(ch);
+        if ch == ' ' && !closing {
+            out.push(&text[start..i + 1]);
+            start = i + 1;
+            last = None;
         }
     }
-    if !word.is_empty() {
-        out.push(word);
+    if start < text.len() {
+        out.push(&text[start..]);
     }
     out
 }
@@ -181,6 +181,48 @@ mod tests {
     use super::*;
 
     const M: EstimatedMeasure = EstimatedMeasure;
+
+    /// The first tokenizer, one String per token: the slices must come out the same.
+    fn owned_tokens(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut word = String::new();
+        for ch in text.chars() {
+            let closing = matches!(ch, '\u{3001}' | '\u{3002}' | '\u{FF0C}' | '\u{FF1B}' | '\u{FF1A}' | '\u{FF01}' | '\u{FF1F}'
+                | '\u{FF09}' | '\u{201D}' | '\u{300B}' | '%' | ',' | '.' | ')' | ';' | ':' | '!' | '?');
+            if closing {
+                word.push(ch);
+                continue;
+            }
+            if is_wide(ch) {
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+                word.push(ch);
+                continue;
+            }
+            if word.chars().last().is_some_and(is_wide) {
+                out.push(std::mem::take(&mut word));
+            }
+            word.push(ch);
+            if ch == ' ' {
+                out.push(std::mem::take(&mut word));
+            }
+        }
+        if !word.is_empty() {
+            out.push(word);
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_are_slices_of_the_text_as_the_owned_tokenizer_made_them() {
+        for text in ["中原区2020年上半年成绩单", "GDP 317.8亿元,同比+3.1%。", "Industrial value added (above designated size)",
+            "“六稳”“六保”:  ok!", " 。,a 中 b ", "", "📈 增长 growth", "x%y,z)中)"] {
+            let sliced: Vec<&str> = tokens(text);
+            assert_eq!(sliced, owned_tokens(text), "{text}");
+            assert_eq!(sliced.concat(), text);
+        }
+    }
 
     #[test]
     fn chinese_wraps_between_characters_and_keeps_punctuation() {

@@ -76,10 +76,10 @@ fn item(b: &mut Builder, c: &Context, figure: &Figure, rect: Rect, comparison: O
 
 fn share_text(locale: Locale, share: f64, whole: Option<String>) -> String {
     match (locale, whole) {
-        (Locale::Zh, Some(whole)) => format!("占{}(共{whole})", percent(share * 100.0)),
-        (Locale::Zh, None) => format!("占{}", percent(share * 100.0)),
-        (Locale::En, Some(whole)) => format!("{} of {whole}", percent(share * 100.0)),
-        (Locale::En, None) => format!("{} of the total", percent(share * 100.0)),
+        (Locale::Zh, Some(whole)) => ["占", &percent(share * 100.0), "(共", &whole, ")"].concat(),
+        (Locale::Zh, None) => "占".to_string() + &percent(share * 100.0),
+        (Locale::En, Some(whole)) => [&percent(share * 100.0), " of ", &whole].concat(),
+        (Locale::En, None) => percent(share * 100.0) + " of the total",
     }
 }
 
@@ -141,11 +141,8 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         }
         let change = format_change(figure, previous, b.locale);
         let delta = figure.value - previous;
-        let delta_text = format!(
-            "{}{}",
-            if delta >= 0.0 { "+" } else { "−" },
-            format_value(delta.abs(), &figure.unit, figure.unit_en.as_deref(), None, b.locale)
-        );
+        let delta_text = if delta >= 0.0 { "+" } else { "−" }.to_string()
+            + &format_value(delta.abs(), &figure.unit, figure.unit_en.as_deref(), None, b.locale);
         let chart_height = if c.phone { 120.0 } else { 140.0 };
         let delta_size = if c.phone { 24.0 } else { 28.0 };
         let annotation_width = b.measure.width(&delta_text, delta_size, true).max(70.0).min(c.width * 0.45);
@@ -192,11 +189,11 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
             color: b.theme.rule,
         });
         let previous_label = match b.locale {
-            Locale::Zh => format!("{}(去年同期)", label(&figure.label, b.locale)),
-            Locale::En => format!("{} (a year before)", label(&figure.label, b.locale)),
+            Locale::Zh => label(&figure.label, b.locale) + "(去年同期)",
+            Locale::En => label(&figure.label, b.locale) + " (a year before)",
         };
         b.item(Item {
-            id: format!("{}.previous", figure.id),
+            id: figure.id.clone() + ".previous",
             section: c.section.id.clone(),
             label: previous_label,
             value: previous,
@@ -241,8 +238,8 @@ fn rings(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
                 format_value(total, &figure.unit, figure.unit_en.as_deref(), None, b.locale)
             });
             let detail = match (&whole, &figure.total_label) {
-                (Some(whole), Some(total_label)) => format!("{} / {whole} · {}", shown_value(b, figure), label(total_label, b.locale)),
-                (Some(whole), None) => format!("{} / {whole}", shown_value(b, figure)),
+                (Some(whole), Some(total_label)) => [&shown_value(b, figure), " / ", whole, " · ", &label(total_label, b.locale)].concat(),
+                (Some(whole), None) => [&shown_value(b, figure), " / ", whole].concat(),
                 (None, _) => shown_value(b, figure),
             };
             ty = b.centred_paragraph(&detail, cx, ty + 2.0, cell - 8.0, size::SMALL, false, b.theme.muted, 2);
@@ -289,8 +286,8 @@ fn gauges(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         y += 32.0;
         y = b.centred_paragraph(&label(&figure.label, b.locale), cx, y, c.width, size::LABEL, false, b.theme.muted, 2);
         let comparison = match b.locale {
-            Locale::Zh => format!("占{of_target}{}", percent(progress)),
-            Locale::En => format!("{} {of_target}", percent(progress)),
+            Locale::Zh => ["占", of_target, &percent(progress)].concat(),
+            Locale::En => [&percent(progress), " ", of_target].concat(),
         };
         item(b, c, figure, Rect::new(c.x, top, c.width, y - top), Some(comparison));
     }
@@ -337,7 +334,7 @@ fn parts(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         b.hotspots.push((Rect::new(c.x, ly, c.width, row), index));
         ly += row + 6.0;
     }
-    let total_line = format!("{} {total_text}", b.locale.say(Phrase::Total));
+    let total_line = [b.locale.say(Phrase::Total), " ", &total_text].concat();
     let total_line = text::fit(b.measure, &total_line, size::LABEL, true, c.width);
     b.text(&total_line, c.x, ly + 10.0, size::LABEL, true, b.theme.ink, Align::Left);
     ly + 20.0
@@ -356,8 +353,8 @@ fn funnel(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
             if before > 0.0 {
                 let rate = percent(figure.value / before * 100.0);
                 let text = match b.locale {
-                    Locale::Zh => format!("↓ 为上一步的{rate}"),
-                    Locale::En => format!("↓ {rate} of the step before"),
+                    Locale::Zh => "↓ 为上一步的".to_string() + &rate,
+                    Locale::En => ["↓ ", &rate, " of the step before"].concat(),
                 };
                 let text = text::fit(b.measure, &text, size::SMALL, false, c.width);
                 b.text(&text, c.x + c.width / 2.0, y + 9.0, size::SMALL, false, b.theme.muted, Align::Center);
