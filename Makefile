@@ -11,7 +11,7 @@ PORT ?= 8080
 REPORT ?= www/reports/zhongyuan-2020-h1.json
 OUT ?= share.png
 
-.PHONY: check share setup build serve test test-native test-chrome test-firefox test-page fuzz bench bench-quick screenshots clean
+.PHONY: check share setup build serve test test-native test-chrome test-firefox test-page fuzz bench bench-quick profile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -63,6 +63,16 @@ bench: build
 # The same with three page loads, so that CI keeps it from rotting; it never fails on slowness.
 bench-quick: build
 	node bench/run.mjs --quick
+
+# Where the time goes, by function name: puts a release wasm that keeps its name section in
+# pkg/ (neither minified nor renamed; `make build` puts the shipped one back) and samples the
+# benchmark page with Chrome's profiler. ARGS go to bench/profile.mjs, e.g.
+# make profile ARGS="--what animation --rate 4".
+profile: build
+	RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+	  cargo build --release --lib --target wasm32-unknown-unknown -Z build-std=std,panic_abort
+	wasm-bindgen --target web --keep-debug --out-dir pkg target/wasm32-unknown-unknown/release/district_infographic.wasm
+	node bench/profile.mjs $(ARGS)
 
 screenshots: build
 	node scripts/screenshots.mjs

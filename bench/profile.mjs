@@ -1,7 +1,8 @@
 // Where our time goes: samples the main thread with Chrome's profiler while the benchmark page
 // mounts, redraws and hovers many times, and prints the functions with the most self time.
-// Wasm functions are named when the module keeps its name section (`make profile` builds one).
-// Usage: node bench/profile.mjs [--rate 4] [--cycles 40] [--what mount|redraw|hover|animation]
+// Wasm functions are named when the module keeps its name section: `make profile ARGS="…"`
+// builds one into pkg/ and runs this.
+// Usage: node bench/profile.mjs [--rate 4] [--cycles 40] [--what mount|redraw|hover|animation] [--top 30] [--page bench/echarts.html]
 import { launch, startServer } from '../scripts/browser.mjs';
 
 const flag = (name, fallback) => {
@@ -11,7 +12,7 @@ const flag = (name, fallback) => {
 const rate = Number(flag('rate', 1));
 const cycles = Number(flag('cycles', 40));
 const what = flag('what', 'mount');
-const page_ = flag('page', 'bench/ours.html');
+const target = flag('page', 'bench/ours.html');
 
 const { server, url } = await startServer();
 const browser = await launch();
@@ -20,7 +21,7 @@ try {
   const page = await context.newPage();
   page.on('pageerror', (e) => { throw e; });
   const cdp = await context.newCDPSession(page);
-  await page.goto(`${url}/${page_}`);
+  await page.goto(`${url}/${target}`);
   await page.waitForFunction(() => window.bench);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await cdp.send('Profiler.enable');
