@@ -125,6 +125,16 @@ export async function start(library, extra = {}) {
       }
       return samples;
     },
+    /**
+     * The page's first tooltip, as a reader's first tap: on the first mount, a second after it
+     * painted (a library may prepare in the meantime, as ours does).
+     */
+    async firstTooltip() {
+      await new Promise((resolve) => { setTimeout(resolve, 1000); });
+      const latency = await tooltipLatency(library);
+      await painted();
+      return latency;
+    },
     /** For bench/profile.mjs: `cycles` times the one operation `what` (mount, redraw, hover or
      * animation: a whole entry animation, frame by frame); the median in ms. */
     async profile(cycles, what) {

@@ -478,3 +478,23 @@ async fn the_entry_animation_runs_and_ends_on_the_full_picture() {
     assert!(differing * 1000 < full.len() / 4, "{differing} pixels differ from a full repaint");
     infographic.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn the_tooltip_is_prepared_after_the_first_paint_and_stays_hidden() {
+    let (canvas, mut infographic) = mount(390.0, "");
+    let tip = tooltip_for(&canvas);
+    assert_eq!(tip.text_content().unwrap_or_default(), "", "nothing is prepared before the page has painted");
+    let start = js_sys::Date::now();
+    while js_sys::Date::now() - start < 300.0 {
+        next_frames(1).await;
+    }
+    let first = &items(&infographic)[0];
+    let text = tip.text_content().unwrap_or_default();
+    assert!(text.contains(&first.text), "prepared with the first mark: {text}");
+    assert_eq!(shown(&tip), None, "and hidden");
+    assert_eq!(tip.style().get_property_value("visibility").unwrap(), "visible", "ready to show");
+    // A real hover then shows it as usual.
+    pointer(&canvas, "pointermove", "mouse", first.x + first.width / 2.0, first.y + first.height / 2.0);
+    assert_eq!(shown(&tip), Some(first.id.clone()));
+    infographic.destroy();
+}

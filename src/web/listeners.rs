@@ -95,3 +95,31 @@ impl Drop for Frame {
         }
     }
 }
+
+/// A pending timeout; cleared when dropped.
+pub struct Timeout {
+    handle: i32,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    pub fn new(ms: i32, handler: impl FnOnce() + 'static) -> Result<Timeout, JsValue> {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let mut handler = Some(handler);
+        let closure = Closure::wrap(Box::new(move || {
+            if let Some(handler) = handler.take() {
+                handler();
+            }
+        }) as Box<dyn FnMut()>);
+        let handle = window.set_timeout_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), ms)?;
+        Ok(Timeout { handle, _closure: closure })
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.handle);
+        }
+    }
+}

@@ -24,7 +24,7 @@ use crate::summary;
 use crate::text::EstimatedMeasure;
 use crate::theme::{Theme, ThemeName};
 use backend::Canvas2d;
-use listeners::{Frame, Listener, Resize};
+use listeners::{Frame, Listener, Resize, Timeout};
 
 /// How long the entry animation runs, in milliseconds.
 const ENTRY_MS: f64 = 750.0;
@@ -89,6 +89,8 @@ struct State {
     progress: f64,
     started: Option<f64>,
     frame: Option<Frame>,
+    /// Lays the tooltip out once, hidden, after the first paint: see [`State::warm_tooltip`].
+    warm: Option<Timeout>,
     /// Scroll events before this time (performance.now()) are our own keyboard scrolling.
     own_scroll_until: f64,
     /// The language the fallback table and summary were last written in.
@@ -236,6 +238,7 @@ impl Infographic {
                 progress: if animate { 0.0 } else { 1.0 },
                 started: None,
                 frame: None,
+                warm: None,
                 own_scroll_until: 0.0,
                 fallback_locale: None,
             })
@@ -560,6 +563,11 @@ impl State {
             self.active = self.active.filter(|i| *i < self.scene.items.len());
         }
         // The table and summary depend on the report and the language only, not on the width.
+        if self.fallback_locale.is_none() {
+            let weak = self.this.clone();
+            let after = if self.animate { ENTRY_MS + 100.0 } else { 100.0 };
+            self.warm = Some(Timeout::new(after as i32, move || with_state(&weak, |s| s.warm_tooltip()))?);
+        }
         if self.fallback_locale != Some(self.locale) {
             let title = crate::layout::label(&self.report.title, self.locale);
             let rows = summary::rows(&self.report, &self.scene, self.locale);
@@ -731,6 +739,23 @@ impl State {
             self.paint_highlight()?;
         }
         Ok(())
+    }
+
+    /// Shows the tooltip once, invisibly, with the first mark's text: the browser then has its
+    /// style, its layout and the Chinese font's glyphs at hand, and the reader's first tap
+    /// shows the tooltip as fast as later ones. Runs after the first paint (and after the entry
+    /// animation), so that neither waits for it.
+    fn warm_tooltip(&mut self) -> Result<(), JsValue> {
+        self.warm = None;
+        if self.tooltip_shown {
+            return Ok(());
+        }
+        let Some(item) = self.scene.items.first() else { return Ok(()) };
+        let lines = [(item.label.as_str(), false), (item.text.as_str(), true), (item.comparison.as_deref().unwrap_or(""), false)];
+        dom::set_tooltip_text(&self.tooltip, &self.document, &lines)?;
+        dom::style(&self.tooltip, &[("visibility", "hidden"), ("display", "block")])?;
+        self.tooltip.offset_width();
+        dom::style(&self.tooltip, &[("display", "none"), ("visibility", "visible")])
     }
 
     fn hide_tooltip(&mut self) -> Result<(), JsValue> {
