@@ -457,16 +457,25 @@ async fn a_detached_or_zero_width_canvas_still_draws_and_catches_up_when_sized()
 }
 
 #[wasm_bindgen_test]
-async fn the_entry_animation_runs_and_ends_on_the_full_picture() {
+async fn the_entry_animation_repaints_what_is_in_view_and_ends_on_the_full_picture() {
     let canvas = canvas(390.0);
+    let window = web_sys::window().unwrap();
     let mut infographic = Infographic::new(canvas.clone(), default_report(), options("{\"animate\": true, \"pixelRatio\": 2}")).unwrap();
     infographic.render().unwrap();
+    // The canvas' top at the top of the viewport; the report runs far below it.
+    window.scroll_to_with_x_and_y(0.0, canvas.get_bounding_client_rect().top() + window.scroll_y().unwrap());
+    let view = window.inner_height().unwrap().as_f64().unwrap();
+    assert!(f64::from(canvas.height()) / 2.0 > view + 400.0, "the report is taller than the viewport");
     let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let read = || context.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).unwrap().data().0;
-    let first = read();
+    let width = f64::from(canvas.width());
+    let band = |top: f64, height: f64| context.get_image_data(0.0, top * 2.0, width, height * 2.0).unwrap().data().0;
+    let read = || band(0.0, f64::from(canvas.height()) / 2.0);
+    let (in_view, below) = (band(0.0, view - 10.0), band(view + 10.0, f64::from(canvas.height()) / 2.0 - view - 10.0));
     next_frames(4).await;
-    assert_ne!(first, read(), "the marks grow");
-    // 750 ms of animation, then a frame or two more.
+    // (Compared with ==, not assert_eq!: a failure must not print millions of pixels.)
+    assert!(in_view != band(0.0, view - 10.0), "the marks in view grow");
+    assert!(below == band(view + 10.0, f64::from(canvas.height()) / 2.0 - view - 10.0), "below the viewport, nothing is repainted");
+    // 750 ms of animation, then a frame or two more: the last frame paints everything.
     let start = js_sys::Date::now();
     while js_sys::Date::now() - start < 1000.0 {
         next_frames(1).await;

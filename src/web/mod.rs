@@ -653,17 +653,7 @@ impl State {
             .filter_map(|i| self.scene.items.get(i))
             .map(|item| draw::focus_area(&item.rect))
             .collect();
-        let options = self.draw_options(scale);
-        for area in &areas {
-            self.context.save();
-            self.context.begin_path();
-            self.context.rect(area.x * scale, area.y * scale, area.width * scale, area.height * scale);
-            self.context.clip();
-            let mut backend = Canvas2d::new(self.context.clone(), self.canvas.width(), self.canvas.height());
-            let drawn = draw::draw_region(&self.scene, &mut backend, &options, area);
-            self.context.restore();
-            drawn.map_err(|e| js_error(format!("drawing failed: {e}")))?;
-        }
+        self.repaint(&self.scene, &areas, scale)?;
         self.painted_active = self.active;
         Ok(())
     }
@@ -684,7 +674,48 @@ impl State {
         } else {
             self.frame = None;
         }
-        self.paint()
+        self.paint_frame()
+    }
+
+    /// A frame of the entry animation. The last frame, and any frame after the canvas was
+    /// sized, is painted whole; the others repaint only the part of the canvas in the viewport,
+    /// which on a phone is a fifth of the whole report or less. What lies outside keeps the
+    /// frame it last had (the theme, language and size being the same: any change of those
+    /// paints everything) until the last frame paints it all.
+    fn paint_frame(&mut self) -> Result<(), JsValue> {
+        let scale = f64::from(self.canvas.width()) / self.scene.width;
+        let sized = (self.scene.width * self.backing_ratio()).round() as u32 == self.canvas.width();
+        if self.progress >= 1.0 || !sized {
+            return self.paint();
+        }
+        let bounds = self.canvas.get_bounding_client_rect();
+        let (_, view_height) = viewport();
+        let top = (-bounds.top()).max(0.0);
+        let bottom = (view_height - bounds.top()).min(self.scene.height);
+        if top <= 0.0 && bottom >= self.scene.height {
+            return self.paint();
+        }
+        if bottom > top {
+            let frame = layout::layout(&self.report, &self.options(self.scene.width, ease(self.progress)));
+            self.repaint(&frame, &[crate::scene::Rect::new(0.0, top, self.scene.width, bottom - top)], scale)?;
+        }
+        Ok(())
+    }
+
+    /// Repaints `areas` (CSS pixels) of `scene`, each clipped to itself.
+    fn repaint(&self, scene: &Scene, areas: &[crate::scene::Rect], scale: f64) -> Result<(), JsValue> {
+        let options = self.draw_options(scale);
+        for area in areas {
+            self.context.save();
+            self.context.begin_path();
+            self.context.rect(area.x * scale, area.y * scale, area.width * scale, area.height * scale);
+            self.context.clip();
+            let mut backend = Canvas2d::new(self.context.clone(), self.canvas.width(), self.canvas.height());
+            let drawn = draw::draw_region(scene, &mut backend, &options, area);
+            self.context.restore();
+            drawn.map_err(|e| js_error(format!("drawing failed: {e}")))?;
+        }
+        Ok(())
     }
 
     /// A pointer at viewport point (x, y): hover (`tap` false) or a tap/click.
