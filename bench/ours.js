@@ -13,10 +13,10 @@ let canvas;
 let chart;
 
 const library = {
-  mount() {
+  mount(animate = false) {
     canvas = document.createElement('canvas');
     host.append(canvas);
-    chart = new Infographic(canvas, report, { animate: false, width: WIDTH });
+    chart = new Infographic(canvas, report, { animate, width: WIDTH });
     chart.render();
   },
   destroy() {
@@ -51,10 +51,7 @@ async function animation() {
   const times = [];
   try {
     library.destroy();
-    canvas = document.createElement('canvas');
-    host.append(canvas);
-    chart = new Infographic(canvas, report, { animate: true, width: WIDTH });
-    chart.render();
+    library.mount(true);
     let time = performance.now();
     while (queue.length && times.length < 200) {
       const callbacks = queue.splice(0);

@@ -89,7 +89,8 @@ struct State {
     progress: f64,
     started: Option<f64>,
     frame: Option<Frame>,
-    /// Lays the tooltip out once, hidden, after the first paint: see [`State::warm_tooltip`].
+    /// Lays the tooltip out once, hidden, after the first paint and after a change of language:
+    /// see [`State::warm_tooltip`].
     warm: Option<Timeout>,
     /// Scroll events before this time (performance.now()) are our own keyboard scrolling.
     own_scroll_until: f64,
@@ -329,7 +330,6 @@ impl Infographic {
         let mut state = state.try_borrow_mut().map_err(|_| js_error("busy"))?;
         state.locale = locale;
         let _ = state.canvas.set_attribute("lang", locale.tag());
-        state.drawn = None;
         state.refresh(true)
     }
 
@@ -343,7 +343,6 @@ impl Infographic {
         let state = self.state()?;
         let mut state = state.try_borrow_mut().map_err(|_| js_error("busy"))?;
         state.fixed_theme = fixed;
-        state.drawn = None;
         state.refresh(true)
     }
 
@@ -477,7 +476,7 @@ fn install_listeners(state: &Rc<RefCell<State>>, canvas: &HtmlCanvasElement, doc
     for (target, kind) in [(window.unchecked_ref::<web_sys::EventTarget>(), "scroll"), (window.unchecked_ref(), "blur")] {
         let weak = Rc::downgrade(state);
         listeners.push(Listener::new(target, kind, true, true, move |_| {
-            with_state(&weak, |s| if now() < s.own_scroll_until { Ok(()) } else { s.hide_tooltip() })
+            with_state(&weak, |s| if s.now() < s.own_scroll_until { Ok(()) } else { s.hide_tooltip() })
         })?);
     }
 
@@ -509,7 +508,6 @@ fn install_listeners(state: &Rc<RefCell<State>>, canvas: &HtmlCanvasElement, doc
         listeners.push(Listener::new(query.unchecked_ref(), "change", true, false, move |_| {
             with_state(&weak, |s| {
                 s.dark = target.matches();
-                s.drawn = None;
                 s.refresh(false)
             })
         })?);
@@ -518,6 +516,16 @@ fn install_listeners(state: &Rc<RefCell<State>>, canvas: &HtmlCanvasElement, doc
 }
 
 impl State {
+    fn now(&self) -> f64 {
+        self.window.as_ref().and_then(Window::performance).map_or(0.0, |p| p.now())
+    }
+
+    /// The viewport's width and height in CSS pixels.
+    fn viewport(&self) -> (f64, f64) {
+        let dimension = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        self.window.as_ref().map_or((0.0, 0.0), |w| (dimension(w.inner_width()), dimension(w.inner_height())))
+    }
+
     fn ratio(&self) -> f64 {
         let ratio = self.fixed_ratio.or_else(|| self.window.as_ref().map(Window::device_pixel_ratio)).unwrap_or(1.0);
         if ratio.is_finite() && ratio > 0.0 {
@@ -562,13 +570,12 @@ impl State {
             self.scene = layout::layout(&self.report, &self.options(width, 1.0));
             self.active = self.active.filter(|i| *i < self.scene.items.len());
         }
-        // The table and summary depend on the report and the language only, not on the width.
-        if self.fallback_locale.is_none() {
-            let weak = self.this.clone();
-            let after = if self.animate { ENTRY_MS + 100.0 } else { 100.0 };
-            self.warm = Some(Timeout::new(after as i32, move || with_state(&weak, |s| s.warm_tooltip()))?);
-        }
+        // The table, the summary and the tooltip's text depend on the report and the language
+        // only, not on the width.
         if self.fallback_locale != Some(self.locale) {
+            let weak = self.this.clone();
+            let after = if self.animate && self.progress < 1.0 { ENTRY_MS + 100.0 } else { 100.0 };
+            self.warm = Some(Timeout::new(after as i32, move || with_state(&weak, |s| s.warm_tooltip()))?);
             let title = crate::layout::label(&self.report.title, self.locale);
             let rows = summary::rows(&self.report, &self.scene, self.locale);
             let text = summary::summary(&self.report, &self.scene, self.locale);
@@ -595,16 +602,21 @@ impl State {
         }
     }
 
+    /// The backing store's size in device pixels for the current scene.
+    fn backing_size(&self) -> (u32, u32) {
+        let ratio = self.backing_ratio();
+        let device = |css: f64| (css * ratio).round().max(1.0) as u32;
+        (device(self.scene.width), device(self.scene.height))
+    }
+
     fn draw_options(&self, scale: f64) -> DrawOptions<'static> {
         DrawOptions { scale, font: draw::WEB_FONTS, highlight: self.active, focus: self.theme.focus, background: false }
     }
 
     /// Draws the whole scene (or the animation's current frame) at the device's resolution.
     fn paint(&mut self) -> Result<(), JsValue> {
-        let ratio = self.backing_ratio();
         let scene_width = self.scene.width;
-        let backing_width = (scene_width * ratio).round().max(1.0) as u32;
-        let backing_height = (self.scene.height * ratio).round().max(1.0) as u32;
+        let (backing_width, backing_height) = self.backing_size();
         // Sizing the canvas clears it: then a clearRect would touch every pixel once more
         // (on a fresh backing store, a third of a mount's time).
         let resized = self.canvas.width() != backing_width || self.canvas.height() != backing_height;
@@ -683,13 +695,12 @@ impl State {
     /// frame it last had (the theme, language and size being the same: any change of those
     /// paints everything) until the last frame paints it all.
     fn paint_frame(&mut self) -> Result<(), JsValue> {
-        let scale = f64::from(self.canvas.width()) / self.scene.width;
-        let sized = (self.scene.width * self.backing_ratio()).round() as u32 == self.canvas.width();
-        if self.progress >= 1.0 || !sized {
+        if self.progress >= 1.0 || self.backing_size() != (self.canvas.width(), self.canvas.height()) {
             return self.paint();
         }
+        let scale = f64::from(self.canvas.width()) / self.scene.width;
         let bounds = self.canvas.get_bounding_client_rect();
-        let (_, view_height) = viewport();
+        let (_, view_height) = self.viewport();
         let top = (-bounds.top()).max(0.0);
         let bottom = (view_height - bounds.top()).min(self.scene.height);
         if top <= 0.0 && bottom >= self.scene.height {
@@ -774,16 +785,15 @@ impl State {
 
     /// Shows the tooltip once, invisibly, with the first mark's text: the browser then has its
     /// style, its layout and the Chinese font's glyphs at hand, and the reader's first tap
-    /// shows the tooltip as fast as later ones. Runs after the first paint (and after the entry
-    /// animation), so that neither waits for it.
+    /// shows the tooltip as fast as later ones. Runs a moment after the text's language is
+    /// written (and after the entry animation), so that neither the paint nor a frame waits.
     fn warm_tooltip(&mut self) -> Result<(), JsValue> {
         self.warm = None;
         if self.tooltip_shown {
             return Ok(());
         }
         let Some(item) = self.scene.items.first() else { return Ok(()) };
-        let lines = [(item.label.as_str(), false), (item.text.as_str(), true), (item.comparison.as_deref().unwrap_or(""), false)];
-        dom::set_tooltip_text(&self.tooltip, &self.document, &lines)?;
+        dom::set_tooltip_text(&self.tooltip, &self.document, &tooltip_lines(item))?;
         dom::style(&self.tooltip, &[("visibility", "hidden"), ("display", "block")])?;
         self.tooltip.offset_width();
         dom::style(&self.tooltip, &[("display", "none"), ("visibility", "visible")])
@@ -799,8 +809,7 @@ impl State {
 
     fn show_tooltip(&mut self, index: usize) -> Result<(), JsValue> {
         let Some(item) = self.scene.items.get(index) else { return Ok(()) };
-        let lines = [(item.label.as_str(), false), (item.text.as_str(), true), (item.comparison.as_deref().unwrap_or(""), false)];
-        dom::set_tooltip_text(&self.tooltip, &self.document, &lines)?;
+        dom::set_tooltip_text(&self.tooltip, &self.document, &tooltip_lines(item))?;
         self.tooltip.set_attribute("data-item", &item.id)?;
         dom::style(&self.tooltip, &[
             ("display", "block"),
@@ -819,7 +828,7 @@ impl State {
     /// viewport.
     fn tooltip_position(&self, item: &Item) -> (f64, f64) {
         let canvas = self.canvas.get_bounding_client_rect();
-        let (view_width, view_height) = viewport();
+        let (view_width, view_height) = self.viewport();
         let (tip_width, tip_height) = (f64::from(self.tooltip.offset_width()), f64::from(self.tooltip.offset_height()));
         let mark_x = canvas.left() + item.rect.x + item.rect.width / 2.0;
         let mark_top = canvas.top() + item.rect.y;
@@ -838,12 +847,12 @@ impl State {
 
     fn scroll_into_view(&mut self, index: usize) {
         let Some(item) = self.scene.items.get(index) else { return };
-        let Some(window) = web_sys::window() else { return };
         let canvas = self.canvas.get_bounding_client_rect();
-        let (_, view_height) = viewport();
+        let (_, view_height) = self.viewport();
         let top = canvas.top() + item.rect.y;
         let bottom = top + item.rect.height;
-        self.own_scroll_until = now() + 300.0;
+        self.own_scroll_until = self.now() + 300.0;
+        let Some(window) = &self.window else { return };
         // Leave room above the mark for its tooltip.
         if top < 90.0 {
             window.scroll_by_with_x_and_y(0.0, top - 90.0);
@@ -853,17 +862,9 @@ impl State {
     }
 }
 
-fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-}
-
-fn viewport() -> (f64, f64) {
-    let window = web_sys::window();
-    let dimension = |v: Option<JsValue>| v.and_then(|v| v.as_f64()).unwrap_or(0.0);
-    (
-        dimension(window.as_ref().and_then(|w| w.inner_width().ok())),
-        dimension(window.as_ref().and_then(|w| w.inner_height().ok())),
-    )
+/// A mark's tooltip: its label, its value in bold, and its comparison if it has one.
+fn tooltip_lines(item: &Item) -> [(&str, bool); 3] {
+    [(item.label.as_str(), false), (item.text.as_str(), true), (item.comparison.as_deref().unwrap_or(""), false)]
 }
 
 /// Ease-out cubic: fast start, gentle landing.
