@@ -2,7 +2,8 @@
 // mounts, redraws and hovers many times, and prints the functions with the most self time.
 // Wasm functions are named when the module keeps its name section: `make profile ARGS="…"`
 // builds one into pkg/ and runs this.
-// Usage: node bench/profile.mjs [--rate 4] [--cycles 40] [--what mount|redraw|hover|animation] [--top 30] [--page bench/echarts.html]
+// --software: canvas rasterised on the main thread, as `run.mjs --software`.
+// Usage: node bench/profile.mjs [--software] [--rate 4] [--cycles 40] [--what mount|redraw|hover|animation] [--top 30] [--page bench/echarts.html]
 import { launch, startServer } from '../scripts/browser.mjs';
 
 const flag = (name, fallback) => {
@@ -15,7 +16,7 @@ const what = flag('what', 'mount');
 const target = flag('page', 'bench/ours.html');
 
 const { server, url } = await startServer();
-const browser = await launch();
+const browser = await launch({ gpu: !process.argv.includes('--software') });
 try {
   const context = await browser.newContext({ viewport: { width: 390, height: 900 }, deviceScaleFactor: 2 });
   const page = await context.newPage();

@@ -3,7 +3,10 @@
 // mid-range phone). Page loads go A B C A B C, each a fresh browser context, so cold figures
 // are cold; the in-page figures are pooled over every load's runs. Prints medians and ratios
 // and writes bench/results.json. A benchmark, not a test: it fails only when a page breaks.
-// Usage: node bench/run.mjs [--iterations N] [--quick]
+// Chromium's GPU process runs on SwiftShader, its software GPU, so that a canvas is drawn as on
+// a phone: the main thread records the drawing and the GPU process rasterises it. --software
+// rasterises on the main thread instead (--disable-gpu), which no phone does.
+// Usage: node bench/run.mjs [--iterations N] [--quick] [--software]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +17,7 @@ const flag = (name) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const quick = process.argv.includes('--quick');
+const software = process.argv.includes('--software');
 const iterations = Number(flag('iterations') ?? (quick ? 3 : 15));
 if (!(Number.isInteger(iterations) && iterations > 0)) throw new Error('--iterations takes a whole number above 0');
 /** Mount, redraw and tooltip runs inside each page load; the first tooltip is the page's first. */
@@ -46,7 +50,7 @@ const median = (values) => {
 
 const started = Date.now();
 const { server, url } = await startServer();
-const browser = await launch();
+const browser = await launch({ gpu: !software });
 
 /** One fresh page load of `library` at CPU slowdown `rate`: runs `work(page)` once it has painted. */
 async function visit(library, rate, query, work) {
@@ -75,7 +79,7 @@ async function visit(library, rate, query, work) {
 
 // Other work on the machine shows in every figure: the load averages go with the results.
 const results = {
-  loadAverage: { start: loadavg()[0] }, chromium: browser.version(), iterations, runs, viewport: VIEWPORT, devicePixelRatio: DPR,
+  loadAverage: { start: loadavg()[0] }, chromium: browser.version(), raster: software ? 'main thread' : 'GPU process (SwiftShader)', iterations, runs, viewport: VIEWPORT, devicePixelRatio: DPR,
   versions: Object.fromEntries(libraries.map((l) => [l.name, l.version])), conditions: {},
 };
 try {
@@ -140,7 +144,7 @@ const rows = [
 ];
 const line = (cells) => `| ${cells.join(' | ')} |`;
 const names = libraries.map((l) => `${l.name} ${l.version}`);
-console.log(`Chromium ${results.chromium}; the scene ${VIEWPORT.width} x ${results.height} CSS px at devicePixelRatio ${DPR}; `
+console.log(`Chromium ${results.chromium}, canvas rasterised by the ${results.raster}; the scene ${VIEWPORT.width} x ${results.height} CSS px at devicePixelRatio ${DPR}; `
   + `medians of ${iterations} page loads per library (${runs} in-page runs each; the page's first tooltip a second after it painted); `
   + `load average ${results.loadAverage.start.toFixed(2)} at the start, ${results.loadAverage.end.toFixed(2)} at the end`);
 for (const [condition, values] of Object.entries(results.conditions)) {

@@ -6,11 +6,17 @@ import { serve } from './serve.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-export async function launch() {
+/**
+ * `gpu`: a GPU process on SwiftShader, Chromium's software GPU, as on a phone, where canvas
+ * drawing is recorded on the main thread and rasterised by the GPU. Without it, the canvas is
+ * rasterised on the main thread (`--disable-gpu`).
+ */
+export async function launch({ gpu = false } = {}) {
+  const graphics = gpu ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'] : ['--disable-gpu'];
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    args: ['--no-sandbox', ...graphics, '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
   });
 }

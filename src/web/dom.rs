@@ -27,18 +27,21 @@ pub fn style(element: &HtmlElement, properties: &[(&str, &str)]) -> Result<(), J
     Ok(())
 }
 
+/// Gives an element of ours its whole inline style at once: one CSSOM call and one parse
+/// rather than one per property.
+fn restyle(element: &HtmlElement, css: &str) {
+    element.style().set_css_text(css);
+}
+
 /// Hidden from sight, still read by screen readers.
-const VISUALLY_HIDDEN: &[(&str, &str)] = &[
-    ("position", "absolute"),
-    ("width", "1px"),
-    ("height", "1px"),
-    ("margin", "-1px"),
-    ("padding", "0"),
-    ("overflow", "hidden"),
-    ("clip", "rect(0 0 0 0)"),
-    ("white-space", "nowrap"),
-    ("border", "0"),
-];
+const VISUALLY_HIDDEN: &str =
+    "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0";
+
+/// The tooltip, hidden until a mark is pointed at.
+const TOOLTIP: &str = "position:fixed;z-index:2147483000;pointer-events:none;display:none;\
+    max-width:min(280px,calc(100vw - 16px));padding:8px 10px;border-radius:6px;\
+    font:13px/1.45 system-ui,\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;\
+    box-shadow:0 4px 14px rgba(0,0,0,.22);box-sizing:border-box";
 
 /// Replaces the canvas' fallback content with the summary and a table of every figure.
 pub fn fill_fallback(canvas: &HtmlCanvasElement, document: &Document, summary_text: &str, caption: &str, rows: &[Row], locale: Locale) -> Result<(), JsValue> {
@@ -96,7 +99,7 @@ pub fn live_region(canvas: &HtmlCanvasElement, document: &Document) -> Result<Ht
     live.set_attribute("aria-live", "polite")?;
     live.set_attribute("aria-atomic", "true")?;
     live.set_attribute("data-infographic-live", &canvas_key(canvas))?;
-    style(&live, VISUALLY_HIDDEN)?;
+    restyle(&live, VISUALLY_HIDDEN);
     insert_after(canvas, &live)?;
     Ok(live)
 }
@@ -107,18 +110,7 @@ pub fn tooltip(canvas: &HtmlCanvasElement, document: &Document) -> Result<HtmlEl
     tip.set_attribute("role", "tooltip")?;
     tip.set_attribute("aria-hidden", "true")?;
     tip.set_attribute("data-infographic-tooltip", &canvas_key(canvas))?;
-    style(&tip, &[
-        ("position", "fixed"),
-        ("z-index", "2147483000"),
-        ("pointer-events", "none"),
-        ("display", "none"),
-        ("max-width", "min(280px, calc(100vw - 16px))"),
-        ("padding", "8px 10px"),
-        ("border-radius", "6px"),
-        ("font", "13px/1.45 system-ui, \"PingFang SC\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", sans-serif"),
-        ("box-shadow", "0 4px 14px rgba(0,0,0,.22)"),
-        ("box-sizing", "border-box"),
-    ])?;
+    restyle(&tip, TOOLTIP);
     insert_after(canvas, &tip)?;
     Ok(tip)
 }
@@ -146,7 +138,7 @@ pub fn set_tooltip_text(tip: &HtmlElement, document: &Document, lines: &[(&str, 
         }
         let line = element(document, "div", Some(text))?;
         if *strong {
-            style(&line, &[("font-weight", "700"), ("font-size", "15px")])?;
+            restyle(&line, "font-weight:700;font-size:15px");
         }
         tip.append_child(&line)?;
     }

@@ -570,8 +570,15 @@ impl State {
             self.scene = layout::layout(&self.report, &self.options(width, 1.0));
             self.active = self.active.filter(|i| *i < self.scene.items.len());
         }
+        self.drawn = Some((width, ratio));
+        if self.animate && self.started.is_none() && self.progress < 1.0 {
+            self.schedule_frame()?;
+        }
+        let painted = self.paint();
         // The table, the summary and the tooltip's text depend on the report and the language
-        // only, not on the width.
+        // only, not on the width. Written after the paint (and whether or not it worked): the
+        // canvas' first font resolves the canvas' style, which would otherwise take the new
+        // table's style with it.
         if self.fallback_locale != Some(self.locale) {
             let weak = self.this.clone();
             let after = if self.animate && self.progress < 1.0 { ENTRY_MS + 100.0 } else { 100.0 };
@@ -583,11 +590,7 @@ impl State {
             self.canvas.set_attribute("aria-label", &title)?;
             self.fallback_locale = Some(self.locale);
         }
-        self.drawn = Some((width, ratio));
-        if self.animate && self.started.is_none() && self.progress < 1.0 {
-            self.schedule_frame()?;
-        }
-        self.paint()
+        painted
     }
 
     /// The device pixels per CSS pixel the canvas is drawn at: the screen's ratio, lowered for
