@@ -104,13 +104,19 @@ pub fn live_region(canvas: &HtmlCanvasElement, document: &Document) -> Result<Ht
     Ok(live)
 }
 
-/// The tooltip: a fixed-position box in the page, hidden until a mark is pointed at.
+/// The tooltip: a fixed-position box in the page, hidden until a mark is pointed at, with its
+/// three lines: the label, the value in bold and the comparison.
 pub fn tooltip(canvas: &HtmlCanvasElement, document: &Document) -> Result<HtmlElement, JsValue> {
     let tip = element(document, "div", None)?;
     tip.set_attribute("role", "tooltip")?;
     tip.set_attribute("aria-hidden", "true")?;
     tip.set_attribute("data-infographic-tooltip", &canvas_key(canvas))?;
     restyle(&tip, TOOLTIP);
+    for css in ["", "font-weight:700;font-size:15px", ""] {
+        let line = element(document, "div", None)?;
+        restyle(&line, css);
+        tip.append_child(&line)?;
+    }
     insert_after(canvas, &tip)?;
     Ok(tip)
 }
@@ -129,18 +135,13 @@ fn insert_after(reference: &Element, node: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Fills the tooltip with a mark's label, value and comparison, each a line of text.
-pub fn set_tooltip_text(tip: &HtmlElement, document: &Document, lines: &[(&str, bool)]) -> Result<(), JsValue> {
-    tip.set_text_content(None);
-    for (text, strong) in lines {
-        if text.is_empty() {
-            continue;
-        }
-        let line = element(document, "div", Some(text))?;
-        if *strong {
-            restyle(&line, "font-weight:700;font-size:15px");
-        }
-        tip.append_child(&line)?;
+/// Writes a mark's label, value and comparison into the tooltip's three lines (an empty line
+/// takes no room). The lines stay: new text in them costs the browser less than new elements.
+pub fn set_tooltip_text(tip: &HtmlElement, lines: [&str; 3]) {
+    let mut line = tip.first_child();
+    for text in lines {
+        let Some(node) = line else { return };
+        node.set_text_content(Some(text));
+        line = node.next_sibling();
     }
-    Ok(())
 }

@@ -796,7 +796,7 @@ impl State {
             return Ok(());
         }
         let Some(item) = self.scene.items.first() else { return Ok(()) };
-        dom::set_tooltip_text(&self.tooltip, &self.document, &tooltip_lines(item))?;
+        dom::set_tooltip_text(&self.tooltip, tooltip_lines(item));
         dom::style(&self.tooltip, &[("visibility", "hidden"), ("display", "block")])?;
         self.tooltip.offset_width();
         dom::style(&self.tooltip, &[("display", "none"), ("visibility", "visible")])
@@ -812,7 +812,7 @@ impl State {
 
     fn show_tooltip(&mut self, index: usize) -> Result<(), JsValue> {
         let Some(item) = self.scene.items.get(index) else { return Ok(()) };
-        dom::set_tooltip_text(&self.tooltip, &self.document, &tooltip_lines(item))?;
+        dom::set_tooltip_text(&self.tooltip, tooltip_lines(item));
         self.tooltip.set_attribute("data-item", &item.id)?;
         dom::style(&self.tooltip, &[
             ("display", "block"),
@@ -865,9 +865,9 @@ impl State {
     }
 }
 
-/// A mark's tooltip: its label, its value in bold, and its comparison if it has one.
-fn tooltip_lines(item: &Item) -> [(&str, bool); 3] {
-    [(item.label.as_str(), false), (item.text.as_str(), true), (item.comparison.as_deref().unwrap_or(""), false)]
+/// A mark's tooltip: its label, its value, and its comparison if it has one.
+fn tooltip_lines(item: &Item) -> [&str; 3] {
+    [&item.label, &item.text, item.comparison.as_deref().unwrap_or("")]
 }
 
 /// Ease-out cubic: fast start, gentle landing.
