@@ -16,6 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 struct Item {
     id: String,
     section: String,
+    label: String,
     unit: String,
     value: f64,
     text: String,
@@ -199,7 +200,9 @@ fn a_touch_or_a_hover_at_each_mark_shows_its_tooltip() {
         let (x, y) = (item.x + item.width / 2.0, item.y + item.height / 2.0);
         pointer(&canvas, "pointerdown", "touch", x, y);
         assert_eq!(shown(&tip).as_deref(), Some(item.id.as_str()), "touch at the centre of {}", item.id);
-        assert!(tip.text_content().unwrap_or_default().contains(&item.text), "{}", item.id);
+        // Exactly this mark's lines: nothing left over from the mark before.
+        let lines = format!("{}{}{}", item.label, item.text, item.comparison.as_deref().unwrap_or(""));
+        assert_eq!(tip.text_content().unwrap_or_default(), lines, "{}", item.id);
         let box_ = tip.get_bounding_client_rect();
         let view_width = web_sys::window().unwrap().inner_width().unwrap().as_f64().unwrap();
         assert!(box_.left() >= 0.0 && box_.right() <= view_width, "tooltip inside the viewport for {}", item.id);
