@@ -112,9 +112,11 @@ pub fn tooltip(canvas: &HtmlCanvasElement, document: &Document) -> Result<HtmlEl
     tip.set_attribute("aria-hidden", "true")?;
     tip.set_attribute("data-infographic-tooltip", &canvas_key(canvas))?;
     restyle(&tip, TOOLTIP);
-    for css in ["", "font-weight:700;font-size:15px", ""] {
+    for css in [None, Some("font-weight:700;font-size:15px"), None] {
         let line = element(document, "div", None)?;
-        restyle(&line, css);
+        if let Some(css) = css {
+            restyle(&line, css);
+        }
         tip.append_child(&line)?;
     }
     insert_after(canvas, &tip)?;
