@@ -69,8 +69,8 @@ struct State {
     /// the query's `matches` on every paint would bring the page's style up to date each time.
     dark: bool,
     window: Option<Window>,
-    /// The canvas' CSS height, colour and width as last set.
-    styled: Option<(u32, String, u64)>,
+    /// The canvas' CSS height, theme (its background colour) and width as last set.
+    styled: Option<(u32, ThemeName, u64)>,
     theme: Theme,
     fixed_width: Option<f64>,
     fixed_ratio: Option<f64>,
@@ -628,11 +628,11 @@ impl State {
             self.canvas.set_height(backing_height);
         }
         // The page background is CSS: one less fill of the whole backing store per frame.
-        let styled = (self.scene.height as u32, self.theme.background.css_hex(), scene_width.to_bits());
-        if resized || self.styled.as_ref() != Some(&styled) {
+        let styled = (self.scene.height as u32, self.theme.name, scene_width.to_bits());
+        if resized || self.styled != Some(styled) {
             let style = self.canvas.style();
             style.set_property("height", &format!("{}px", styled.0))?;
-            style.set_property("background-color", &styled.1)?;
+            style.set_property("background-color", &self.theme.background.css_hex())?;
             if self.fixed_width.is_some() {
                 style.set_property("width", &format!("{}px", crate::format::plain_number(scene_width, 2)))?;
             }
