@@ -24,12 +24,11 @@ share: setup
 	cargo run --quiet --release --bin infographic -- render $(REPORT) --out $(OUT)
 
 # The release wasm is built with std rebuilt for panic=immediate-abort, which drops the panic
-# formatting machinery (about 18 KB gzip): nightly flags taken by the stable toolchain through
-# RUSTC_BOOTSTRAP. Should a toolchain refuse them, a plain release build follows.
+# formatting machinery: nightly flags, taken by the dated nightly that rust-toolchain.toml pins.
+# A failure stops the build: no silent fallback to a bigger module.
 build: setup
-	RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-	  wasm-pack build --release --target web --out-dir pkg . -- -Z build-std=std,panic_abort \
-	  || wasm-pack build --release --target web --out-dir pkg
+	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+	  wasm-pack build --release --target web --out-dir pkg . -- -Z build-std=std,panic_abort
 	node scripts/package.mjs
 
 serve: build
@@ -52,9 +51,9 @@ test-firefox:
 test-page:
 	node --test tests/page.test.mjs tests/schema.test.mjs
 
-# cargo fuzz wants nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain take them.
+# cargo fuzz wants nightly flags: the pinned nightly (rust-toolchain.toml) has them.
 fuzz: setup
-	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run parse_layout -- -max_total_time=$(FUZZ_SECONDS)
+	cd fuzz && cargo fuzz run parse_layout -- -max_total_time=$(FUZZ_SECONDS)
 
 # Beside ECharts and Chart.js in one headless Chromium run; prints medians and ratios.
 bench: build
@@ -69,7 +68,7 @@ bench-quick: build
 # benchmark page with Chrome's profiler. ARGS go to bench/profile.mjs, e.g.
 # make profile ARGS="--what animation --rate 4".
 profile: build
-	RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
 	  cargo build --release --lib --target wasm32-unknown-unknown -Z build-std=std,panic_abort
 	wasm-bindgen --target web --keep-debug --out-dir pkg target/wasm32-unknown-unknown/release/district_infographic.wasm
 	node bench/profile.mjs $(ARGS)

@@ -22,10 +22,16 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_packages[@]}"
 fi
 
-# Rust: the wasm target and the wasm tools, the CLI pinned to the wasm-bindgen in Cargo.lock.
-rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-# std's source, for the size-optimised release build (build-std).
-rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
+# Rust: the dated nightly of rust-toolchain.toml with the wasm target and std's source (for
+# the size-optimised release build), then the wasm tools, the CLI pinned to Cargo.lock.
+toolchain=$(sed -n 's/^channel = "\(.*\)"$/\1/p' rust-toolchain.toml)
+[ -n "$toolchain" ] || { echo "[setup] no channel in rust-toolchain.toml" >&2; exit 1; }
+if ! rustup run "$toolchain" rustc --version >/dev/null 2>&1 \
+  || ! rustup component list --toolchain "$toolchain" --installed | grep -q '^rust-src' \
+  || ! rustup target list --toolchain "$toolchain" --installed | grep -q '^wasm32-unknown-unknown$'; then
+  log "rustup toolchain install $toolchain"
+  rustup toolchain install "$toolchain" --profile minimal --component rust-src,clippy,rustfmt --target wasm32-unknown-unknown
+fi
 have wasm-pack || { log "cargo install wasm-pack"; cargo install wasm-pack --locked; }
 bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
