@@ -1,0 +1,210 @@
+//! Reading a report, its sections and their figures from a JSON value, with every problem at
+//! once; a section with problems becomes a [`SectionSlot::Broken`] and costs the others nothing.
+
+use crate::json::Value;
+
+use super::fields::{Fields, Presence::Optional, Presence::Required};
+use super::kinds::check_kind;
+use super::problems::{Problem, ProblemKind};
+use super::{Approx, BrokenSection, Figure, Kind, Report, Section, SectionSlot, Text};
+use super::{MAX_FIGURES, MAX_SECTIONS};
+
+const REPORT_FIELDS: &[&str] = &[
+    "$schema",
+    "version",
+    "title",
+    "subtitle",
+    "period",
+    "previous_period",
+    "source",
+    "sections",
+];
+const SECTION_FIELDS: &[&str] = &["id", "chapter", "kind", "title", "note", "figures"];
+const FIGURE_FIELDS: &[&str] = &[
+    "id",
+    "label",
+    "value",
+    "unit",
+    "unit_en",
+    "approx",
+    "previous",
+    "total",
+    "total_label",
+    "progress",
+    "target",
+];
+
+/// The longest unit, in characters.
+const MAX_UNIT_CHARS: usize = 12;
+
+/// Reads a report. `None` when its top level is at fault (the problems, those of its sections
+/// included, are in `problems`).
+pub(super) fn parse_report(value: &Value, problems: &mut Vec<Problem>) -> Option<Report> {
+    let mut fields = Fields::open(value, "", REPORT_FIELDS, problems)?;
+    if let Some(version) = fields.get::<f64>("version", Optional).flatten() {
+        if version != 1.0 {
+            fields.problem("version", ProblemKind::OutOfRange { min: 1.0, max: 1.0 });
+        }
+    }
+    let title = fields.get::<Text>("title", Required).flatten();
+    let subtitle = fields.get::<Text>("subtitle", Optional);
+    let period = fields.get::<Text>("period", Required).flatten();
+    let previous_period = fields.get::<Text>("previous_period", Optional);
+    let source = fields.get::<Text>("source", Required).flatten();
+    let sections = fields.array("sections", MAX_SECTIONS);
+    // Top-level problems so far make the whole report unusable; the rest are per section.
+    let top_level_ok = fields.problems.is_empty();
+    let mut seen_ids: Vec<String> = Vec::new();
+    let slots: Vec<SectionSlot> = sections
+        .map(|items| {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| parse_section(v, i, &mut seen_ids))
+                .collect()
+        })
+        .unwrap_or_default();
+    match (title, subtitle, period, previous_period, source) {
+        (Some(title), Some(subtitle), Some(period), Some(previous_period), Some(source))
+            if top_level_ok =>
+        {
+            Some(Report { title, subtitle, period, previous_period, source, sections: slots })
+        }
+        _ => {
+            for slot in slots {
+                if let SectionSlot::Broken(broken) = slot {
+                    problems.extend(broken.problems);
+                }
+            }
+            None
+        }
+    }
+}
+
+fn parse_section(value: &Value, index: usize, seen_ids: &mut Vec<String>) -> SectionSlot {
+    let path = format!("sections[{index}]");
+    let mut problems = Vec::new();
+    let section = parse_section_fields(value, &path, seen_ids, &mut problems);
+    match section {
+        Some(section) if problems.is_empty() => SectionSlot::Valid(section),
+        _ => {
+            // Recover what can be said of the section for its notice.
+            let object = value.as_object();
+            let text_of = |key: &str| {
+                object
+                    .and_then(|o| o.get(key))
+                    .and_then(|v| <Text as super::fields::FromValue>::read(v, "", &mut Vec::new()))
+            };
+            SectionSlot::Broken(BrokenSection {
+                index,
+                id: object
+                    .and_then(|o| o.get("id"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
+                chapter: text_of("chapter"),
+                title: text_of("title"),
+                problems,
+            })
+        }
+    }
+}
+
+fn parse_section_fields(
+    value: &Value,
+    path: &str,
+    seen_ids: &mut Vec<String>,
+    problems: &mut Vec<Problem>,
+) -> Option<Section> {
+    let mut fields = Fields::open(value, path, SECTION_FIELDS, problems)?;
+    let id = fields.get::<String>("id", Required).flatten();
+    if let Some(id) = &id {
+        check_id(id, &fields.at("id"), seen_ids, fields.problems);
+    }
+    let chapter = fields.get::<Text>("chapter", Optional);
+    let kind = match fields.get::<String>("kind", Required).flatten() {
+        Some(name) => match Kind::parse(&name) {
+            Some(kind) => Some(kind),
+            None => {
+                fields.problem("kind", ProblemKind::UnknownKind(name));
+                None
+            }
+        },
+        None => None,
+    };
+    let title = fields.get::<Text>("title", Required).flatten();
+    let note = fields.get::<Text>("note", Optional);
+    let figures_path = fields.at("figures");
+    let figures = fields.array("figures", MAX_FIGURES).and_then(|items| {
+        let parsed: Vec<Option<Figure>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| parse_figure(v, &format!("{figures_path}[{i}]"), seen_ids, fields.problems))
+            .collect();
+        parsed.into_iter().collect::<Option<Vec<Figure>>>()
+    });
+    let section = Section {
+        id: id?,
+        chapter: chapter?,
+        kind: kind?,
+        title: title?,
+        note: note?,
+        figures: figures?,
+    };
+    check_kind(&section, &figures_path, problems);
+    Some(section)
+}
+
+fn check_id(id: &str, path: &str, seen_ids: &mut Vec<String>, problems: &mut Vec<Problem>) {
+    if seen_ids.iter().any(|seen| seen == id) {
+        problems.push(Problem::new(path, ProblemKind::DuplicateId(id.to_string())));
+    } else {
+        seen_ids.push(id.to_string());
+    }
+}
+
+fn parse_figure(
+    value: &Value,
+    path: &str,
+    seen_ids: &mut Vec<String>,
+    problems: &mut Vec<Problem>,
+) -> Option<Figure> {
+    let mut fields = Fields::open(value, path, FIGURE_FIELDS, problems)?;
+    let id = fields.get::<String>("id", Required).flatten();
+    if let Some(id) = &id {
+        check_id(id, &fields.at("id"), seen_ids, fields.problems);
+    }
+    let label = fields.get::<Text>("label", Required).flatten();
+    let value = fields.get::<f64>("value", Required).flatten();
+    let unit = fields.get::<String>("unit", Required).flatten();
+    if unit.as_ref().is_some_and(|unit| unit.chars().count() > MAX_UNIT_CHARS) {
+        fields.problem("unit", ProblemKind::TooLong { max: MAX_UNIT_CHARS });
+    }
+    let unit_en = fields.get::<String>("unit_en", Optional);
+    let approx = fields.get::<Approx>("approx", Optional);
+    let previous = fields.get::<f64>("previous", Optional);
+    let total = fields.get::<f64>("total", Optional);
+    let total_label = fields.get::<Text>("total_label", Optional);
+    let progress = fields.get::<f64>("progress", Optional);
+    let target = fields.get::<f64>("target", Optional);
+    for (key, number) in [("previous", &previous), ("total", &total), ("target", &target)] {
+        if matches!(number, Some(Some(n)) if *n < 0.0) {
+            fields.problem(key, ProblemKind::Negative);
+        }
+    }
+    if matches!(progress, Some(Some(p)) if !(0.0..=1000.0).contains(&p)) {
+        fields.problem("progress", ProblemKind::OutOfRange { min: 0.0, max: 1000.0 });
+    }
+    Some(Figure {
+        id: id?,
+        label: label?,
+        value: value?,
+        unit: unit?,
+        unit_en: unit_en?,
+        approx: approx?,
+        previous: previous?,
+        total: total?,
+        total_label: total_label?,
+        progress: progress?,
+        target: target?,
+    })
+}
