@@ -9,25 +9,33 @@ use crate::theme::Color;
 /// An axis-aligned box in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Rect {
+    /// The left edge.
     pub x: f64,
+    /// The top edge.
     pub y: f64,
+    /// The width.
     pub width: f64,
+    /// The height.
     pub height: f64,
 }
 
 impl Rect {
+    /// The box at (`x`, `y`) of `width` by `height`.
     pub fn new(x: f64, y: f64, width: f64, height: f64) -> Rect {
         Rect { x, y, width, height }
     }
 
+    /// The right edge.
     pub fn right(&self) -> f64 {
         self.x + self.width
     }
 
+    /// The bottom edge.
     pub fn bottom(&self) -> f64 {
         self.y + self.height
     }
 
+    /// Whether the point is inside the box or on its edge.
     pub fn contains(&self, x: f64, y: f64) -> bool {
         x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
     }
@@ -47,6 +55,7 @@ impl Rect {
         Rect::new(x, y, self.right().max(other.right()) - x, self.bottom().max(other.bottom()) - y)
     }
 
+    /// The centre point.
     pub fn center(&self) -> (f64, f64) {
         (self.x + self.width / 2.0, self.y + self.height / 2.0)
     }
@@ -55,20 +64,30 @@ impl Rect {
 /// Horizontal alignment of a text run about its x.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
+    /// `x` is the run's left end.
     Left,
+    /// `x` is the run's centre.
     Center,
+    /// `x` is the run's right end.
     Right,
 }
 
 /// One line of text, vertically centred on `y`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
+    /// Where the run is anchored horizontally, as `align` says.
     pub x: f64,
+    /// The run's vertical centre.
     pub y: f64,
+    /// What it says.
     pub text: String,
+    /// The font size (the em) in CSS pixels.
     pub size: f64,
+    /// Whether it is set in bold.
     pub bold: bool,
+    /// Its colour.
     pub color: Color,
+    /// How it sits about `x`.
     pub align: Align,
     /// The box the run occupies, as layout measured it.
     pub bounds: Rect,
@@ -85,6 +104,7 @@ pub enum Shape {
     Circle { cx: f64, cy: f64, r: f64, color: Color },
     /// A straight line.
     Line { from: (f64, f64), to: (f64, f64), width: f64, color: Color },
+    /// A line of text.
     Text(TextRun),
 }
 
@@ -108,15 +128,21 @@ impl Shape {
 /// A mark a reader can point at, focus and hear: one figure as drawn.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
+    /// The figure's id.
     pub id: String,
+    /// The id of the section it is in.
     pub section: String,
+    /// The figure's label in the reader's language.
     pub label: String,
+    /// The figure's value.
     pub value: f64,
+    /// The figure's unit in the reader's language.
     pub unit: String,
     /// The value with its unit as the reader reads it: 317.8亿元.
     pub text: String,
     /// The comparison that goes with it: 同比+23天, 占年度目标56.9%.
     pub comparison: Option<String>,
+    /// The mark's box.
     #[serde(flatten)]
     pub rect: Rect,
 }
@@ -124,16 +150,38 @@ pub struct Item {
 /// The whole infographic, laid out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
+    /// The width in CSS pixels.
     pub width: f64,
+    /// The height in CSS pixels, everything included.
     pub height: f64,
+    /// The page's colour behind everything.
     pub background: Color,
+    /// What is drawn, in painting order.
     pub shapes: Vec<Shape>,
     /// Marks in reading order.
     pub items: Vec<Item>,
-    /// Every section's card, in order: (section id, box).
-    pub cards: Vec<(String, Rect)>,
-    /// Further areas that stand for an item, such as a legend row: (area, item index).
-    pub hotspots: Vec<(Rect, usize)>,
+    /// Every section's card, in order.
+    pub cards: Vec<Card>,
+    /// Further areas that stand for an item, such as a legend row.
+    pub hotspots: Vec<Hotspot>,
+}
+
+/// One section's card: the box a section is drawn in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    /// The section's id (`sections[i]` for a broken section without one).
+    pub section: String,
+    /// The card's box.
+    pub rect: Rect,
+}
+
+/// An area other than its mark that stands for an item, such as its legend row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hotspot {
+    /// The area.
+    pub rect: Rect,
+    /// The index of the item in [`Scene::items`].
+    pub item: usize,
 }
 
 impl Scene {
@@ -155,8 +203,8 @@ impl Scene {
         if smallest.is_some() {
             return smallest;
         }
-        if let Some((_, i)) = self.hotspots.iter().find(|(r, _)| r.contains(x, y)) {
-            return Some(*i);
+        if let Some(hotspot) = self.hotspots.iter().find(|h| h.rect.contains(x, y)) {
+            return Some(hotspot.item);
         }
         const SLOP: f64 = 6.0;
         self.items.iter().position(|item| {

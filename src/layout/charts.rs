@@ -8,7 +8,7 @@ use super::{label, Builder};
 use crate::format::{figure_value, format_change, format_value, percent, round_like};
 use crate::locale::{Locale, Phrase};
 use crate::report::{Figure, Kind, Report, Section};
-use crate::scene::{Align, Item, Rect, Shape};
+use crate::scene::{Align, Hotspot, Item, Rect, Shape};
 use crate::text;
 use crate::theme::{size, Color};
 
@@ -203,7 +203,7 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
             rect: column_rects[0],
         });
         let current = item(b, c, figure, column_rects[1], Some(change));
-        b.hotspots.push((Rect::new(ax, y, aw, base - y), current));
+        b.hotspots.push(Hotspot { rect: Rect::new(ax, y, aw, base - y), item: current });
         y = base + 24.0;
         y = b.paragraph(&label(&figure.label, b.locale), c.x, y + 6.0, c.width, size::LABEL, false, b.theme.ink, 2);
     }
@@ -331,7 +331,7 @@ fn parts(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         b.text(&share, c.x + c.width, ly + row / 2.0, size::SMALL, false, b.theme.muted, Align::Right);
         b.text(&value, c.x + c.width - share_width - 8.0, ly + row / 2.0, size::VALUE, true, b.theme.ink, Align::Right);
         let index = item(b, c, figure, segments[i], Some(share_text(b.locale, fraction(figure.value, total), Some(total_text.clone()))));
-        b.hotspots.push((Rect::new(c.x, ly, c.width, row), index));
+        b.hotspots.push(Hotspot { rect: Rect::new(c.x, ly, c.width, row), item: index });
         ly += row + 6.0;
     }
     let total_line = [b.locale.say(Phrase::Total), " ", &total_text].concat();
@@ -433,14 +433,14 @@ fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     // still answers for it wherever no subset does.
     let whole_row = legend(b, ly, b.theme.previous, whole);
     let whole_index = item(b, c, whole, whole_row, None);
-    b.hotspots.push((grid, whole_index));
+    b.hotspots.push(Hotspot { rect: grid, item: whole_index });
     ly = whole_row.bottom() + 6.0;
     for (p, part) in figures[1..].iter().enumerate() {
         let row = legend(b, ly, shade(b, c.accent, p), part);
         let share = share_text(b.locale, fraction(part.value, whole.value), Some(figure_value(whole, b.locale)));
         let index = item(b, c, part, part_rects[p].unwrap_or(row), Some(share));
         if part_rects[p].is_some() {
-            b.hotspots.push((row, index));
+            b.hotspots.push(Hotspot { rect: row, item: index });
         }
         ly = row.bottom() + 6.0;
     }

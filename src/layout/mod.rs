@@ -6,7 +6,7 @@ mod charts;
 
 use crate::locale::{Locale, Phrase};
 use crate::report::{BrokenSection, Report, SectionSlot, Text};
-use crate::scene::{Align, Item, Rect, Scene, Shape, TextRun};
+use crate::scene::{Align, Card, Hotspot, Item, Rect, Scene, Shape, TextRun};
 use crate::text::{self, Measure};
 use crate::theme::{size, Color, Theme};
 
@@ -124,8 +124,8 @@ pub fn layout(report: &Report, options: &LayoutOptions) -> Scene {
 pub(crate) struct Builder<'a> {
     pub shapes: Vec<Shape>,
     pub items: Vec<Item>,
-    pub hotspots: Vec<(Rect, usize)>,
-    pub cards: Vec<(String, Rect)>,
+    pub hotspots: Vec<Hotspot>,
+    pub cards: Vec<Card>,
     pub measure: &'a dyn Measure,
     pub locale: Locale,
     pub theme: &'a Theme,
@@ -236,7 +236,7 @@ impl<'a> Builder<'a> {
         let bottom = cy + padding;
         let rect = Rect::new(x, y, width, bottom - y);
         self.shapes[background] = Shape::Rect { rect, radius: 6.0, color: self.theme.card };
-        self.cards.push((id, rect));
+        self.cards.push(Card { section: id, rect });
         bottom
     }
 

@@ -70,7 +70,7 @@ fn everything_stays_inside_the_canvas() {
 fn text_stays_inside_its_card() {
     for width in WIDTHS {
         let scene = scene(width, Locale::En);
-        for (id, card) in &scene.cards {
+        for crate::scene::Card { section: id, rect: card } in &scene.cards {
             for (text, r) in scene.text_bounds() {
                 let centre = r.center();
                 if card.contains(centre.0, centre.1) {
@@ -98,7 +98,7 @@ fn each_mark_is_found_at_its_centre() {
 fn phones_get_one_column_and_desktops_three() {
     let columns = |width: f64| {
         let scene = scene(width, Locale::Zh);
-        let mut xs: Vec<i64> = scene.cards.iter().map(|(_, r)| r.x.round() as i64).collect();
+        let mut xs: Vec<i64> = scene.cards.iter().map(|card| card.rect.x.round() as i64).collect();
         xs.sort_unstable();
         xs.dedup();
         xs.len()
