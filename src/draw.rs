@@ -50,20 +50,45 @@ impl BackendStyle for Stroke {
     }
 }
 
-/// Draws the scene onto the backend.
+/// Draws the scene onto the backend: [`paint`] with every shape, over the backend's whole area
+/// when `options.background` asks for a background.
 pub fn draw<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: &DrawOptions) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let s = if options.scale.is_finite() && options.scale > 0.0 { options.scale } else { 1.0 };
-    if options.background {
+    let background = options.background.then(|| {
         let (w, h) = backend.get_size();
-        backend.draw_rect((0, 0), (w as i32, h as i32), &Fill(scene.background), true)?;
+        ((0, 0), (w as i32, h as i32))
+    });
+    paint(scene, backend, options, background, |_| true)
+}
+
+/// The one drawing path of [`draw`] and [`draw_region`]: the background over `background`
+/// (device pixels), the shapes `keep` accepts in [`paint_order`], the focus ring, then present.
+fn paint<DB: DrawingBackend>(
+    scene: &Scene,
+    backend: &mut DB,
+    options: &DrawOptions,
+    background: Option<(BackendCoord, BackendCoord)>,
+    keep: impl Fn(&Shape) -> bool,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let s = scale(options);
+    if let Some((from, to)) = background {
+        backend.draw_rect(from, to, &Fill(scene.background), true)?;
     }
-    for shape in paint_order(scene.shapes.iter().collect()) {
+    for shape in paint_order(scene.shapes.iter().filter(|shape| keep(shape)).collect()) {
         draw_shape(backend, shape, s, options.font)?;
     }
     if let Some(item) = options.highlight.and_then(|i| scene.items.get(i)) {
         draw_focus(backend, &item.rect, s, options.focus)?;
     }
     backend.present()
+}
+
+/// Device pixels per CSS pixel: `options.scale`, or 1 when it is not a positive number.
+fn scale(options: &DrawOptions) -> f64 {
+    if options.scale.is_finite() && options.scale > 0.0 {
+        options.scale
+    } else {
+        1.0
+    }
 }
 
 /// The shapes in their order, then the texts grouped by font. No text overlaps another (the
@@ -97,16 +122,10 @@ pub const FOCUS_MARGIN: f64 = 8.0;
 /// it, and the focus ring if the highlighted mark touches it. The caller clips the backend to
 /// the region first, so that a hover repaints a few marks instead of the whole page.
 pub fn draw_region<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: &DrawOptions, region: &Rect) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let s = if options.scale.is_finite() && options.scale > 0.0 { options.scale } else { 1.0 };
+    let s = scale(options);
     let outer = Rect::new(region.x - 1.0, region.y - 1.0, region.width + 2.0, region.height + 2.0);
-    backend.draw_rect(point(outer.x, outer.y, s), point(outer.right(), outer.bottom(), s), &Fill(scene.background), true)?;
-    for shape in paint_order(scene.shapes.iter().filter(|shape| shape.bounds().intersects(&outer)).collect()) {
-        draw_shape(backend, shape, s, options.font)?;
-    }
-    if let Some(item) = options.highlight.and_then(|i| scene.items.get(i)) {
-        draw_focus(backend, &item.rect, s, options.focus)?;
-    }
-    backend.present()
+    let background = (point(outer.x, outer.y, s), point(outer.right(), outer.bottom(), s));
+    paint(scene, backend, options, Some(background), |shape| shape.bounds().intersects(&outer))
 }
 
 /// The area a mark and its focus ring cover.

@@ -50,9 +50,43 @@ impl Color {
         (a.max(b) + 0.05) / (a.min(b) + 0.05)
     }
 
-    /// `#rrggbb` for CSS.
+    /// `#rrggbb` for CSS (the alpha is left out).
     pub fn css_hex(self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+        css_color(self.r, self.g, self.b, 1000)
+    }
+}
+
+/// A colour as CSS writes it: `#rrggbb` when opaque (`alpha` in thousandths, 1000 and up), else
+/// `rgba(r,g,b,0.aaa)`. The one place a colour string is made, for the canvas backend and the
+/// page's styles alike; integer digits only, so no float formatting reaches the wasm.
+pub fn css_color(r: u8, g: u8, b: u8, alpha: u16) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(22);
+    if alpha >= 1000 {
+        text.push('#');
+        for channel in [r, g, b] {
+            text.push(char::from(HEX[usize::from(channel >> 4)]));
+            text.push(char::from(HEX[usize::from(channel & 15)]));
+        }
+        return text;
+    }
+    text.push_str("rgba(");
+    for channel in [r, g, b] {
+        push_decimal(&mut text, u16::from(channel), 1);
+        text.push(',');
+    }
+    text.push_str("0.");
+    push_decimal(&mut text, alpha, 3);
+    text.push(')');
+    text
+}
+
+/// Appends `n` (below 1000) in decimal, padded with zeros to at least `width` digits (1 to 3).
+fn push_decimal(text: &mut String, n: u16, width: usize) {
+    let digits = [n / 100 % 10, n / 10 % 10, n % 10];
+    let first = digits.iter().position(|d| *d != 0).unwrap_or(2).min(3 - width);
+    for digit in &digits[first..] {
+        text.push(char::from(b'0' + *digit as u8));
     }
 }
 
@@ -178,6 +212,17 @@ mod tests {
             for (i, a) in t.accents.iter().enumerate() {
                 assert!(a.contrast(t.card) >= 4.5, "{name:?} accent {i}: {}", a.contrast(t.card));
             }
+        }
+    }
+
+    #[test]
+    fn colours_are_hex_when_opaque_and_rgba_when_not() {
+        assert_eq!(css_color(184, 32, 47, 1000), "#b8202f");
+        assert_eq!(css_color(0, 0, 0, 500), "rgba(0,0,0,0.500)");
+        assert_eq!(css_color(255, 7, 30, 5), "rgba(255,7,30,0.005)");
+        assert_eq!(Color::hex(0x0a0b0c).alpha(0.5).css_hex(), "#0a0b0c");
+        for (r, g, b, alpha) in [(1, 22, 133, 0), (9, 10, 99, 999), (100, 200, 250, 42)] {
+            assert_eq!(css_color(r, g, b, alpha), format!("rgba({r},{g},{b},0.{alpha:03})"));
         }
     }
 }

@@ -46,21 +46,10 @@ fn key(color: BackendColor) -> ColorKey {
     (r, g, b, (color.alpha.clamp(0.0, 1.0) * 1000.0).round() as u16)
 }
 
-/// `#rrggbb`, or `rgba(r,g,b,0.5)` when translucent.
+/// `#rrggbb`, or `rgba(r,g,b,0.5)` when translucent ([`crate::theme::css_color`], tested natively).
 fn css(color: ColorKey) -> String {
     let (r, g, b, alpha) = color;
-    if alpha >= 1000 {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut text = String::with_capacity(7);
-        text.push('#');
-        for channel in [r, g, b] {
-            text.push(HEX[usize::from(channel >> 4)] as char);
-            text.push(HEX[usize::from(channel & 15)] as char);
-        }
-        text
-    } else {
-        format!("rgba({r},{g},{b},0.{alpha:03})")
-    }
+    crate::theme::css_color(r, g, b, alpha)
 }
 
 /// Draws onto a canvas' 2D context, whose backing store is `width` × `height` device pixels.
@@ -257,16 +246,5 @@ impl DrawingBackend for Canvas2d {
         }
         self.context.unchecked_ref::<Context2d>().fill_text(text, f64::from(pos.0), f64::from(pos.1));
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn colours_are_hex_when_opaque() {
-        assert_eq!(css((184, 32, 47, 1000)), "#b8202f");
-        assert_eq!(css((0, 0, 0, 500)), "rgba(0,0,0,0.500)");
     }
 }
