@@ -1,7 +1,7 @@
 //! Numbers and units as each language reads them: 317.8亿元 / 31.78 billion yuan,
 //! 74.4万㎡ / 744,000 ㎡, 14000余名 / 14,000+.
 
-use crate::locale::Locale;
+use crate::locale::{Locale, Template};
 use crate::report::{Approx, Figure};
 
 /// A unit split into its Chinese magnitude and its base: 亿元 is 1e8 and 元.
@@ -207,15 +207,12 @@ pub fn figure_value(figure: &Figure, locale: Locale) -> String {
     )
 }
 
-/// A change against the year before: 同比+23天 / +23 days on a year before.
+/// A change against the same period last year: 同比+23天 / +23 days year on year.
 pub fn format_change(figure: &Figure, previous: f64, locale: Locale) -> String {
     let delta = figure.value - previous;
     let sign = if delta >= 0.0 { "+" } else { "−" };
     let magnitude = format_value(delta.abs(), &figure.unit, figure.unit_en.as_deref(), None, locale);
-    match locale {
-        Locale::Zh => ["同比", sign, magnitude.as_str()].concat(),
-        Locale::En => [sign, magnitude.as_str(), " year on year"].concat(),
-    }
+    locale.fill(Template::Change, &[sign, &magnitude])
 }
 
 /// A percentage with one decimal where it has one: 56.9%, 100%.

@@ -31,28 +31,191 @@ impl Locale {
 
     /// An interface string in this language.
     pub fn say(self, phrase: Phrase) -> &'static str {
-        let zh = self == Locale::Zh;
-        match phrase {
-            Phrase::PreviousPeriod if zh => "去年同期",
-            Phrase::PreviousPeriod => "A year before",
-            Phrase::Total if zh => "合计",
+        match self {
+            Locale::Zh => phrase.chinese(),
+            Locale::En => phrase.english(),
+        }
+    }
+
+    /// A phrase with slots, filled with `parts` in this language: `{0}` is `parts[0]`, and so
+    /// on, so each language puts the parts in its own order. A slot with no part stays empty;
+    /// braces inside the parts are left as they are.
+    pub fn fill(self, template: Template, parts: &[&str]) -> String {
+        let pattern = match self {
+            Locale::Zh => template.chinese(),
+            Locale::En => template.english(),
+        };
+        let mut out = String::with_capacity(pattern.len() + parts.iter().map(|p| p.len()).sum::<usize>());
+        let mut rest = pattern;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let slot = rest.as_bytes().get(open + 1).filter(|d| d.is_ascii_digit()).map(|d| usize::from(d - b'0'));
+            match slot {
+                Some(index) if rest.as_bytes().get(open + 2) == Some(&b'}') => {
+                    out.push_str(parts.get(index).copied().unwrap_or(""));
+                    rest = &rest[open + 3..];
+                }
+                _ => {
+                    out.push('{');
+                    rest = &rest[open + 1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// A fixed piece of text a reader sees. Each language has its own table below, so that the two
+/// cannot drift apart; one concept has one wording in each ("same period last year" / 去年同期
+/// names the period compared with, "year on year" / 同比 a change against it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phrase {
+    /// The label of the previous period when the report names none.
+    PreviousPeriod,
+    /// The caption of a compare chart's change.
+    ChangeYearOnYear,
+    /// The heading of a sum of parts.
+    Total,
+    /// The notice in place of a broken section.
+    BrokenSection,
+    /// The line under that notice.
+    BrokenHint,
+    /// The caption inside a gauge.
+    OfTarget,
+    /// The fallback table's first column heading.
+    HeadingSection,
+    /// The fallback table's second column heading.
+    HeadingFigure,
+    /// The fallback table's third column heading.
+    HeadingValue,
+    /// The fallback table's fourth column heading.
+    HeadingComparison,
+    /// The start of the message of a report that cannot be drawn.
+    ReportRefused,
+    /// Between the parts of a list in running text.
+    ListSeparator,
+    /// The summary's last sentence: how to explore the figures.
+    KeyboardHint,
+}
+
+impl Phrase {
+    /// The Chinese table.
+    fn chinese(self) -> &'static str {
+        match self {
+            Phrase::PreviousPeriod => "去年同期",
+            Phrase::ChangeYearOnYear => "同比增减",
+            Phrase::Total => "合计",
+            Phrase::BrokenSection => "这部分数据暂时无法显示",
+            Phrase::BrokenHint => "其余图表不受影响。编辑可用 check 命令查看详情。",
+            Phrase::OfTarget => "年度目标",
+            Phrase::HeadingSection => "板块",
+            Phrase::HeadingFigure => "指标",
+            Phrase::HeadingValue => "数值",
+            Phrase::HeadingComparison => "比较",
+            Phrase::ReportRefused => "报告无法显示:",
+            Phrase::ListSeparator => ";",
+            Phrase::KeyboardHint => "可用方向键逐项浏览。",
+        }
+    }
+
+    /// The English table.
+    fn english(self) -> &'static str {
+        match self {
+            Phrase::PreviousPeriod => "Same period last year",
+            Phrase::ChangeYearOnYear => "Change year on year",
             Phrase::Total => "Total",
-            Phrase::BrokenSection if zh => "这部分数据暂时无法显示",
             Phrase::BrokenSection => "This part of the report cannot be shown yet",
-            Phrase::BrokenHint if zh => "其余图表不受影响。编辑可用 check 命令查看详情。",
             Phrase::BrokenHint => "The other charts are not affected. Editors: run check for details.",
-            Phrase::OfTarget if zh => "年度目标",
             Phrase::OfTarget => "of the annual target",
+            Phrase::HeadingSection => "Section",
+            Phrase::HeadingFigure => "Figure",
+            Phrase::HeadingValue => "Value",
+            Phrase::HeadingComparison => "Comparison",
+            Phrase::ReportRefused => "The report cannot be shown: ",
+            Phrase::ListSeparator => "; ",
+            Phrase::KeyboardHint => " Use the arrow keys to step through every figure.",
         }
     }
 }
 
-/// A fixed piece of interface text.
+/// A piece of text a reader sees with slots for figures and labels, filled by [`Locale::fill`].
+/// The slots each template takes are listed on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phrase {
-    PreviousPeriod,
-    Total,
-    BrokenSection,
-    BrokenHint,
-    OfTarget,
+pub enum Template {
+    /// A change against the same period last year: {0} sign, {1} amount with its unit.
+    Change,
+    /// A figure's label for its value in the same period last year: {0} label.
+    PreviousOf,
+    /// A part's share of a named whole: {0} percentage, {1} the whole.
+    ShareOf,
+    /// A part's share of the total: {0} percentage.
+    ShareOfTotal,
+    /// Progress towards the annual target: {0} percentage.
+    TargetShare,
+    /// A funnel step's rate from the step before: {0} percentage.
+    StepRate,
+    /// A figure in the summary: {0} label, {1} value.
+    SummaryFigure,
+    /// A figure in the summary with its comparison: {0} label, {1} value, {2} comparison.
+    SummaryFigureCompared,
+    /// The summary: {0} title, {1} how many figures, {2} the figures listed.
+    Summary,
+    /// The summary's count of broken sections: {0} how many.
+    SummaryBroken,
+    /// The live region's words for a focused mark: {0} label, {1} value, {2} position (3/12).
+    Announcement,
+    /// The same with a comparison: {0} label, {1} value, {2} comparison, {3} position.
+    AnnouncementCompared,
+}
+
+impl Template {
+    /// The Chinese table.
+    fn chinese(self) -> &'static str {
+        match self {
+            Template::Change => "同比{0}{1}",
+            Template::PreviousOf => "{0}(去年同期)",
+            Template::ShareOf => "占{0}(共{1})",
+            Template::ShareOfTotal => "占{0}",
+            Template::TargetShare => "占年度目标{0}",
+            Template::StepRate => "↓ 为上一步的{0}",
+            Template::SummaryFigure => "{0}{1}",
+            Template::SummaryFigureCompared => "{0}{1}({2})",
+            Template::Summary => "{0}。共{1}项数据,要点:{2}。",
+            Template::SummaryBroken => "另有{0}部分数据暂时无法显示。",
+            Template::Announcement => "{0}:{1}。第{2}项",
+            Template::AnnouncementCompared => "{0}:{1},{2}。第{3}项",
+        }
+    }
+
+    /// The English table.
+    fn english(self) -> &'static str {
+        match self {
+            Template::Change => "{0}{1} year on year",
+            Template::PreviousOf => "{0} (same period last year)",
+            Template::ShareOf => "{0} of {1}",
+            Template::ShareOfTotal => "{0} of the total",
+            Template::TargetShare => "{0} of the annual target",
+            Template::StepRate => "↓ {0} of the step before",
+            Template::SummaryFigure => "{0} {1}",
+            Template::SummaryFigureCompared => "{0} {1} ({2})",
+            Template::Summary => "{0}. {1} figures; highlights: {2}.",
+            Template::SummaryBroken => " {0} part(s) of the report cannot be shown.",
+            Template::Announcement => "{0}: {1}. {2}",
+            Template::AnnouncementCompared => "{0}: {1}, {2}. {3}",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_are_filled_in_each_languages_order() {
+        assert_eq!(Locale::Zh.fill(Template::Change, &["+", "23天"]), "同比+23天");
+        assert_eq!(Locale::En.fill(Template::Change, &["+", "23 days"]), "+23 days year on year");
+        assert_eq!(Locale::Zh.fill(Template::ShareOf, &["50%", "{1}"]), "占50%(共{1})");
+        assert_eq!(Locale::En.fill(Template::StepRate, &[]), "↓  of the step before");
+    }
 }

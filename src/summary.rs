@@ -2,7 +2,7 @@
 //! figure, both generated from the same scene the canvas draws.
 
 use crate::layout::label;
-use crate::locale::Locale;
+use crate::locale::{Locale, Phrase, Template};
 use crate::report::{Report, SectionSlot};
 use crate::scene::Scene;
 
@@ -17,10 +17,7 @@ pub struct Row {
 
 /// The table's column headings.
 pub fn headings(locale: Locale) -> [&'static str; 4] {
-    match locale {
-        Locale::Zh => ["板块", "指标", "数值", "比较"],
-        Locale::En => ["Section", "Figure", "Value", "Comparison"],
-    }
+    [Phrase::HeadingSection, Phrase::HeadingFigure, Phrase::HeadingValue, Phrase::HeadingComparison].map(|p| locale.say(p))
 }
 
 /// Every mark of the scene as a table row, in reading order.
@@ -55,52 +52,29 @@ pub fn summary(report: &Report, scene: &Scene, locale: Locale) -> String {
             continue;
         }
         seen.push(&item.section);
-        let comparison = item
-            .comparison
-            .as_ref()
-            .map(|c| match locale {
-                Locale::Zh => format!("({c})"),
-                Locale::En => format!(" ({c})"),
-            })
-            .unwrap_or_default();
-        parts.push(match locale {
-            Locale::Zh => format!("{}{}{comparison}", item.label, item.text),
-            Locale::En => format!("{} {}{comparison}", item.label, item.text),
+        parts.push(match &item.comparison {
+            Some(c) => locale.fill(Template::SummaryFigureCompared, &[&item.label, &item.text, c]),
+            None => locale.fill(Template::SummaryFigure, &[&item.label, &item.text]),
         });
     }
     let broken = report.sections.iter().filter(|s| matches!(s, SectionSlot::Broken(_))).count();
     let title = label(&report.title, locale);
-    let count = scene.items.len();
-    match locale {
-        Locale::Zh => {
-            let mut text = format!("{title}。共{count}项数据,要点:{}。", parts.join(";"));
-            if broken > 0 {
-                text.push_str(&format!("另有{broken}部分数据暂时无法显示。"));
-            }
-            text.push_str("可用方向键逐项浏览。");
-            text
-        }
-        Locale::En => {
-            let mut text = format!("{title}. {count} figures; highlights: {}.", parts.join("; "));
-            if broken > 0 {
-                text.push_str(&format!(" {broken} part(s) of the report cannot be shown."));
-            }
-            text.push_str(" Use the arrow keys to step through every figure.");
-            text
-        }
+    let count = scene.items.len().to_string();
+    let mut text = locale.fill(Template::Summary, &[&title, &count, &parts.join(locale.say(Phrase::ListSeparator))]);
+    if broken > 0 {
+        text.push_str(&locale.fill(Template::SummaryBroken, &[&broken.to_string()]));
     }
+    text.push_str(locale.say(Phrase::KeyboardHint));
+    text
 }
 
 /// What the live region announces for a focused mark: label, value, comparison, position.
 pub fn announcement(scene: &Scene, index: usize, locale: Locale) -> String {
     let Some(item) = scene.items.get(index) else { return String::new() };
     let position = format!("{}/{}", index + 1, scene.items.len());
-    let comparison = item.comparison.as_deref().unwrap_or("");
-    match locale {
-        Locale::Zh if comparison.is_empty() => format!("{}:{}。第{position}项", item.label, item.text),
-        Locale::Zh => format!("{}:{},{comparison}。第{position}项", item.label, item.text),
-        Locale::En if comparison.is_empty() => format!("{}: {}. {position}", item.label, item.text),
-        Locale::En => format!("{}: {}, {comparison}. {position}", item.label, item.text),
+    match item.comparison.as_deref().filter(|c| !c.is_empty()) {
+        Some(comparison) => locale.fill(Template::AnnouncementCompared, &[&item.label, &item.text, comparison, &position]),
+        None => locale.fill(Template::Announcement, &[&item.label, &item.text, &position]),
     }
 }
 

@@ -6,7 +6,7 @@ use std::f64::consts::PI;
 
 use super::{label, Builder};
 use crate::format::{figure_value, format_change, format_value, percent, round_like};
-use crate::locale::{Locale, Phrase};
+use crate::locale::{Locale, Phrase, Template};
 use crate::report::{Figure, Kind, Report, Section};
 use crate::scene::{Align, Hotspot, Item, Rect, Shape};
 use crate::text;
@@ -75,11 +75,9 @@ fn item(b: &mut Builder, c: &Context, figure: &Figure, rect: Rect, comparison: O
 }
 
 fn share_text(locale: Locale, share: f64, whole: Option<String>) -> String {
-    match (locale, whole) {
-        (Locale::Zh, Some(whole)) => ["占", &percent(share * 100.0), "(共", &whole, ")"].concat(),
-        (Locale::Zh, None) => "占".to_string() + &percent(share * 100.0),
-        (Locale::En, Some(whole)) => [&percent(share * 100.0), " of ", &whole].concat(),
-        (Locale::En, None) => percent(share * 100.0) + " of the total",
+    match whole {
+        Some(whole) => locale.fill(Template::ShareOf, &[&percent(share * 100.0), &whole]),
+        None => locale.fill(Template::ShareOfTotal, &[&percent(share * 100.0)]),
     }
 }
 
@@ -177,21 +175,15 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         let delta_shown = text::fit(b.measure, &delta_text, delta_size, true, aw);
         let ay = base - chart_height * 0.62;
         b.text(&delta_shown, ax, ay, delta_size, true, c.accent, Align::Left);
-        let caption = match b.locale {
-            Locale::Zh => "同比增减".to_string(),
-            Locale::En => "year on year".to_string(),
-        };
-        b.paragraph(&caption, ax, ay + delta_size * 0.75, aw, size::SMALL, false, b.theme.muted, 2);
+        let caption = b.locale.say(Phrase::ChangeYearOnYear);
+        b.paragraph(caption, ax, ay + delta_size * 0.75, aw, size::SMALL, false, b.theme.muted, 2);
         b.shapes.push(Shape::Line {
             from: (c.x, base),
             to: (c.x + 2.0 * column + 24.0, base),
             width: 1.0,
             color: b.theme.rule,
         });
-        let previous_label = match b.locale {
-            Locale::Zh => label(&figure.label, b.locale) + "(去年同期)",
-            Locale::En => label(&figure.label, b.locale) + " (a year before)",
-        };
+        let previous_label = b.locale.fill(Template::PreviousOf, &[&label(&figure.label, b.locale)]);
         b.item(Item {
             id: figure.id.clone() + ".previous",
             section: c.section.id.clone(),
@@ -285,10 +277,7 @@ fn gauges(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         b.text(&value, cx, y + 14.0, size::BIG * 0.85, true, b.theme.ink, Align::Center);
         y += 32.0;
         y = b.centred_paragraph(&label(&figure.label, b.locale), cx, y, c.width, size::LABEL, false, b.theme.muted, 2);
-        let comparison = match b.locale {
-            Locale::Zh => ["占", of_target, &percent(progress)].concat(),
-            Locale::En => [&percent(progress), " ", of_target].concat(),
-        };
+        let comparison = b.locale.fill(Template::TargetShare, &[&percent(progress)]);
         item(b, c, figure, Rect::new(c.x, top, c.width, y - top), Some(comparison));
     }
     y
@@ -352,10 +341,7 @@ fn funnel(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
             let before = figures[i - 1].value;
             if before > 0.0 {
                 let rate = percent(figure.value / before * 100.0);
-                let text = match b.locale {
-                    Locale::Zh => "↓ 为上一步的".to_string() + &rate,
-                    Locale::En => ["↓ ", &rate, " of the step before"].concat(),
-                };
+                let text = b.locale.fill(Template::StepRate, &[&rate]);
                 let text = text::fit(b.measure, &text, size::SMALL, false, c.width);
                 b.text(&text, c.x + c.width / 2.0, y + 9.0, size::SMALL, false, b.theme.muted, Align::Center);
                 comparison = Some(text.trim_start_matches("↓ ").to_string());

@@ -6,7 +6,7 @@
 
 use crate::format::plain_number;
 use crate::json::Value;
-use crate::locale::Locale;
+use crate::locale::{Locale, Phrase};
 
 use super::Kind;
 
@@ -21,11 +21,7 @@ impl ReportError {
     /// All problems, one a line, in `locale`.
     pub fn message(&self, locale: Locale) -> String {
         let lines: Vec<String> = self.problems.iter().map(|p| p.message(locale)).collect();
-        let head = match locale {
-            Locale::Zh => "报告无法显示:",
-            Locale::En => "The report cannot be shown: ",
-        };
-        [head, &lines.join("; ")].concat()
+        [locale.say(Phrase::ReportRefused), &lines.join("; ")].concat()
     }
 }
 
