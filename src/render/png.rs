@@ -31,7 +31,7 @@ pub fn png(scene: &Scene, scale: f64, fonts: &Fonts, focus: Color) -> Result<Vec
     let mut encoder = png::Encoder::new(&mut encoded, width, height);
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
-    // A share image travels over phone networks: choosing a filter per row halves the file.
+    // A share image travels over phone networks: choosing a filter per row makes the file much smaller.
     encoder.set_compression(png::Compression::Default);
     encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
     let failed = |e: png::EncodingError| RenderError::Drawing(format!("PNG encoding: {e}"));

@@ -17,7 +17,7 @@ extern "C" {
     /// The 2D context, for a call bound here rather than through web-sys.
     type Context2d;
     /// `fillText` without web-sys' exception guard, which wraps every call in a try/catch
-    /// (a tenth of a mount's text drawing). It never throws: non-finite coordinates draw nothing.
+    /// (its cost is in the README's performance notes). It never throws: non-finite coordinates draw nothing.
     #[wasm_bindgen(method, js_name = fillText)]
     fn fill_text(this: &Context2d, text: &str, x: f64, y: f64);
 }
