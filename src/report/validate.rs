@@ -116,10 +116,7 @@ fn parse_section_fields(
     problems: &mut Vec<Problem>,
 ) -> Option<Section> {
     let mut fields = Fields::open(value, path, SECTION_FIELDS, problems)?;
-    let id = fields.get::<String>("id", Required).flatten();
-    if let Some(id) = &id {
-        check_id(id, &fields.at("id"), seen_ids, fields.problems);
-    }
+    let id = read_id(&mut fields, seen_ids);
     let chapter = fields.get::<Text>("chapter", Optional);
     let kind = match fields.get::<String>("kind", Required).flatten() {
         Some(name) => match Kind::parse(&name) {
@@ -154,12 +151,16 @@ fn parse_section_fields(
     Some(section)
 }
 
-fn check_id(id: &str, path: &str, seen_ids: &mut Vec<String>, problems: &mut Vec<Problem>) {
-    if seen_ids.iter().any(|seen| seen == id) {
-        problems.push(Problem::new(path, ProblemKind::DuplicateId(id.to_string())));
+/// Reads the required `id`, which must be new in the report (sections and figures share one
+/// set of ids).
+fn read_id(fields: &mut Fields, seen_ids: &mut Vec<String>) -> Option<String> {
+    let id = fields.get::<String>("id", Required).flatten()?;
+    if seen_ids.contains(&id) {
+        fields.problem("id", ProblemKind::DuplicateId(id.clone()));
     } else {
-        seen_ids.push(id.to_string());
+        seen_ids.push(id.clone());
     }
+    Some(id)
 }
 
 fn parse_figure(
@@ -169,10 +170,7 @@ fn parse_figure(
     problems: &mut Vec<Problem>,
 ) -> Option<Figure> {
     let mut fields = Fields::open(value, path, FIGURE_FIELDS, problems)?;
-    let id = fields.get::<String>("id", Required).flatten();
-    if let Some(id) = &id {
-        check_id(id, &fields.at("id"), seen_ids, fields.problems);
-    }
+    let id = read_id(&mut fields, seen_ids);
     let label = fields.get::<Text>("label", Required).flatten();
     let value = fields.get::<f64>("value", Required).flatten();
     let unit = fields.get::<String>("unit", Required).flatten();
