@@ -186,3 +186,46 @@ fn chinese_messages_hold_no_english_words() {
     let zh = err.problems[0].message(Locale::Zh);
     assert!(zh.starts_with("第2行第") && zh.ends_with("列: 不是有效的 JSON"), "{zh}");
 }
+
+#[test]
+fn every_chinese_message_is_in_chinese() {
+    use super::problems::{Expected, Got, Needed};
+    let expected = [Expected::Number, Expected::String, Expected::Object, Expected::Array, Expected::Text, Expected::Approx];
+    let got = [Got::Null, Got::Bool(true), Got::Number(2.5), Got::String("abc".into(), true), Got::Array, Got::Object];
+    let mut kinds = vec![
+        ProblemKind::Syntax { line: 2, column: 7, detail: "EOF while parsing a value".into() },
+        ProblemKind::UnknownField { allowed: &["id", "label"] },
+        ProblemKind::UnknownKind("pie".into()),
+        ProblemKind::Empty,
+        ProblemKind::TooLong { max: 300 },
+        ProblemKind::TooMany { max: 200 },
+        ProblemKind::NotFinite,
+        ProblemKind::TooLarge,
+        ProblemKind::Negative,
+        ProblemKind::DuplicateId("gdp".into()),
+        ProblemKind::ExceedsWhole { whole: 4.0 },
+        ProblemKind::NotWholeNumber,
+        ProblemKind::NotPositive,
+        ProblemKind::OutOfRange { min: 0.0, max: 1000.0 },
+    ];
+    for e in expected {
+        kinds.push(ProblemKind::Missing { expected: e });
+        kinds.extend(got.iter().map(|g| ProblemKind::WrongType { expected: e, got: g.clone() }));
+    }
+    for (field, kind) in [(Needed::Previous, Kind::Compare), (Needed::TotalOrPercent, Kind::Ring), (Needed::ProgressOrTarget, Kind::Gauge)] {
+        kinds.push(ProblemKind::NeedsField { field, kind });
+    }
+    // Words a Chinese message may hold: the format's own names (fields, kinds, JSON literals,
+    // the values of approx) and the quoted values of the report itself.
+    let names: Vec<&str> = Kind::ALL.iter().map(|(_, name)| *name).collect();
+    let allowed = ["id", "label", "zh", "en", "over", "about", "null", "true", "false", "JSON", "previous", "total", "progress", "target", "abc", "pie", "gdp"];
+    for kind in kinds {
+        let problem = Problem::new("sections[0].figures[0].value", kind);
+        let (zh, en) = (problem.message(Locale::Zh), problem.message(Locale::En));
+        assert_ne!(zh, en);
+        let text = zh.trim_start_matches("sections[0].figures[0].value");
+        for word in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
+            assert!(allowed.contains(&word) || names.contains(&word), "{word:?} in {zh}");
+        }
+    }
+}
