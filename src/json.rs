@@ -5,11 +5,17 @@
 /// A JSON value. Numbers are f64, as in JavaScript.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// `null` (and, from JavaScript, `undefined`).
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number.
     Number(f64),
+    /// A string.
     String(String),
+    /// An array.
     Array(Vec<Value>),
+    /// An object.
     Object(Map),
 }
 
@@ -19,28 +25,34 @@ pub enum Value {
 pub struct Map(Vec<(String, Value)>);
 
 impl Map {
+    /// An object with no fields.
     pub fn new() -> Map {
         Map(Vec::new())
     }
 
+    /// Adds a field; a later one with the same key hides the earlier.
     pub fn insert(&mut self, key: String, value: Value) {
         self.0.push((key, value));
     }
 
+    /// The value of `key`: the last one given.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// Every key, in order, repeats included.
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.0.iter().map(|(k, _)| k)
     }
 }
 
 impl Value {
+    /// Whether this is `null`.
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }
 
+    /// The string, if this is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),
@@ -48,6 +60,7 @@ impl Value {
         }
     }
 
+    /// The number, if this is one.
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             Value::Number(n) => Some(*n),
@@ -55,6 +68,7 @@ impl Value {
         }
     }
 
+    /// The object, if this is one.
     pub fn as_object(&self) -> Option<&Map> {
         match self {
             Value::Object(map) => Some(map),

@@ -97,13 +97,53 @@ pub struct TextRun {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
     /// A rectangle with rounded corners (radius 0 for square ones).
-    Rect { rect: Rect, radius: f64, color: Color },
+    Rect {
+        /// The box.
+        rect: Rect,
+        /// The corners' radius.
+        radius: f64,
+        /// The fill.
+        color: Color,
+    },
     /// A ring segment between two radii, angles in radians clockwise from 12 o'clock.
-    Arc { cx: f64, cy: f64, outer: f64, inner: f64, start: f64, end: f64, color: Color },
+    Arc {
+        /// The centre's x.
+        cx: f64,
+        /// The centre's y.
+        cy: f64,
+        /// The outer radius.
+        outer: f64,
+        /// The inner radius (0 for a pie slice).
+        inner: f64,
+        /// Where it starts.
+        start: f64,
+        /// Where it ends.
+        end: f64,
+        /// The fill.
+        color: Color,
+    },
     /// A filled circle.
-    Circle { cx: f64, cy: f64, r: f64, color: Color },
+    Circle {
+        /// The centre's x.
+        cx: f64,
+        /// The centre's y.
+        cy: f64,
+        /// The radius.
+        r: f64,
+        /// The fill.
+        color: Color,
+    },
     /// A straight line.
-    Line { from: (f64, f64), to: (f64, f64), width: f64, color: Color },
+    Line {
+        /// One end.
+        from: (f64, f64),
+        /// The other end.
+        to: (f64, f64),
+        /// The stroke's width.
+        width: f64,
+        /// The stroke's colour.
+        color: Color,
+    },
     /// A line of text.
     Text(TextRun),
 }

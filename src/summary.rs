@@ -9,9 +9,13 @@ use crate::scene::Scene;
 /// One row of the fallback table: section, figure, value, comparison.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// The section's title.
     pub section: String,
+    /// The figure's label.
     pub label: String,
+    /// The value with its unit.
     pub value: String,
+    /// The comparison, or empty.
     pub comparison: String,
 }
 
