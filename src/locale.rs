@@ -218,4 +218,16 @@ mod tests {
         assert_eq!(Locale::Zh.fill(Template::ShareOf, &["50%", "{1}"]), "占50%(共{1})");
         assert_eq!(Locale::En.fill(Template::StepRate, &[]), "↓  of the step before");
     }
+
+    #[test]
+    fn one_concept_has_one_wording() {
+        for locale in [Locale::Zh, Locale::En] {
+            // The previous period's bar names the period as the fallback label does.
+            let period = locale.say(Phrase::PreviousPeriod).to_lowercase();
+            assert!(locale.fill(Template::PreviousOf, &["x"]).to_lowercase().contains(&period), "{locale:?}");
+            // A change and the compare chart's caption both say year on year.
+            let change = locale.fill(Template::Change, &["", ""]);
+            assert!(locale.say(Phrase::ChangeYearOnYear).to_lowercase().contains(change.trim()), "{locale:?}");
+        }
+    }
 }
