@@ -11,7 +11,7 @@ PORT ?= 8080
 REPORT ?= www/reports/zhongyuan-2020-h1.json
 OUT ?= share.png
 
-.PHONY: check share setup build serve test test-native test-chrome test-firefox test-page fuzz bench bench-quick profile screenshots clean
+.PHONY: check share setup build serve test test-native test-chrome test-firefox test-webkit test-page test-page-webkit fuzz bench bench-quick profile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -34,7 +34,7 @@ build: setup
 serve: build
 	node scripts/serve.mjs --host $(HOST) --port $(PORT)
 
-test: build test-native fuzz test-chrome test-firefox test-page
+test: build test-native fuzz test-chrome test-firefox test-webkit test-page test-page-webkit
 
 test-native:
 	cargo test --all-targets
@@ -48,8 +48,22 @@ test-chrome:
 test-firefox:
 	env -u CHROMEDRIVER wasm-pack test --headless --firefox
 
+# WebKit (WebKitGTK's MiniBrowser, the engine of iOS browsers and of WeChat on iOS) through its
+# own WebDriver server, WebKitWebDriver, which wasm-pack cannot start: scripts/webdriver.mjs
+# starts Xvfb (MiniBrowser has no headless mode) and the driver on free ones, runs the command
+# with SAFARIDRIVER_REMOTE pointing wasm-bindgen-test-runner at the driver, and stops both
+# afterwards, also when the tests fail. The runner is the one wasm-pack test uses.
+test-webkit:
+	env -u GECKODRIVER -u CHROMEDRIVER CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  WASM_BINDGEN_TEST_ONLY_WEB=1 node scripts/webdriver.mjs webkit -- cargo test --target wasm32-unknown-unknown
+
 test-page:
 	node --test tests/page.test.mjs tests/schema.test.mjs
+
+# The page test's core cases in WebKit through WebDriver; the test starts and stops Xvfb and
+# WebKitWebDriver itself.
+test-page-webkit:
+	node --test tests/webkit.test.mjs
 
 # cargo fuzz wants nightly flags: the pinned nightly (rust-toolchain.toml) has them.
 fuzz: setup
