@@ -457,7 +457,11 @@ fn install_listeners(state: &Rc<RefCell<State>>, canvas: &HtmlCanvasElement, doc
     listeners.push(Listener::new(canvas_target, "pointerdown", true, false, move |event| {
         let Some(event) = event.dyn_ref::<PointerEvent>() else { return };
         let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
-        with_state(&weak, |s| s.point(x, y, true));
+        // A second tap of a finger on a mark hides its tooltip; a mouse press does not, since
+        // the pointer's move onto the mark has just shown it (WebKitGTK delivers WebDriver's
+        // taps, touch ones included, as a mouse's move then press: each tap hid the tooltip).
+        let tap = event.pointer_type() != "mouse";
+        with_state(&weak, |s| s.point(x, y, tap));
     })?);
 
     let weak = Rc::downgrade(state);
