@@ -55,7 +55,7 @@ test-firefox:
 # afterwards, also when the tests fail. The runner is the one wasm-pack test uses.
 test-webkit:
 	env -u GECKODRIVER -u CHROMEDRIVER CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  WASM_BINDGEN_TEST_ONLY_WEB=1 WASM_BINDGEN_TEST_TIMEOUT=300 node scripts/webdriver.mjs webkit -- cargo test --target wasm32-unknown-unknown
+	  WASM_BINDGEN_TEST_ONLY_WEB=1 WASM_BINDGEN_TEST_TIMEOUT=600 node scripts/webdriver.mjs webkit -- cargo test --target wasm32-unknown-unknown
 
 test-page:
 	node --test tests/page.test.mjs tests/schema.test.mjs
