@@ -10,10 +10,13 @@ CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 export PATH="$CARGO_BIN:$PATH"
 
 # Debian packages: browsers, their drivers, a CJK font, fontconfig for the native renderer.
+# WebKit comes as WebKitGTK's own driver (it starts MiniBrowser), which needs an X display: Xvfb.
 apt_packages=()
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_packages+=(chromium-driver)
 have firefox-esr || have firefox || apt_packages+=(firefox-esr)
+have WebKitWebDriver || apt_packages+=(webkit2gtk-driver)
+have Xvfb || apt_packages+=(xvfb)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || apt_packages+=(fonts-noto-cjk fontconfig)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   log "apt-get install ${apt_packages[*]}"
@@ -43,8 +46,9 @@ fi
 have geckodriver || { log "cargo install geckodriver"; cargo install geckodriver --locked; }
 have cargo-fuzz || { log "cargo install cargo-fuzz"; cargo install cargo-fuzz --locked; }
 
-# npm: a working wasm-opt (binaryen; Debian's is too old) and playwright-core for page tests.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm: a working wasm-opt (binaryen; Debian's is too old), playwright-core for the page tests in
+# Chromium and selenium-webdriver for those in WebKit.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/selenium-webdriver ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi

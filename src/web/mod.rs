@@ -29,6 +29,13 @@ use listeners::{Frame, Listener, Resize, Timeout};
 /// How long the entry animation runs, in milliseconds.
 const ENTRY_MS: f64 = 750.0;
 
+/// The most one frame moves the entry animation on, in milliseconds. WebKit composites the
+/// whole backing store of a changed canvas in the next frame, so the frame after a tall
+/// canvas' first paint comes hundreds of milliseconds late (and every frame of it is slow
+/// under WebKitGTK's software compositing); counted in full, that late frame ended the
+/// animation before a second one was drawn.
+const MAX_FRAME_STEP_MS: f64 = 100.0;
+
 /// The largest backing store drawn, in device pixels: iOS (and so WeChat's in-app browser)
 /// leaves a larger canvas blank. A very tall infographic gets a slightly lower ratio instead.
 pub const MAX_BACKING_PIXELS: f64 = 16_777_216.0;
@@ -85,7 +92,8 @@ struct State {
     tooltip_shown: bool,
     tooltip: HtmlElement,
     live: HtmlElement,
-    /// The entry animation: when it started, and the pending frame.
+    /// The entry animation: how far it is, when it would have started had no frame come more
+    /// than [`MAX_FRAME_STEP_MS`] late, and the pending frame.
     progress: f64,
     started: Option<f64>,
     frame: Option<Frame>,
@@ -449,7 +457,11 @@ fn install_listeners(state: &Rc<RefCell<State>>, canvas: &HtmlCanvasElement, doc
     listeners.push(Listener::new(canvas_target, "pointerdown", true, false, move |event| {
         let Some(event) = event.dyn_ref::<PointerEvent>() else { return };
         let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
-        with_state(&weak, |s| s.point(x, y, true));
+        // A second tap of a finger on a mark hides its tooltip; a mouse press does not, since
+        // the pointer's move onto the mark has just shown it (WebKitGTK delivers WebDriver's
+        // taps, touch ones included, as a mouse's move then press: each tap hid the tooltip).
+        let tap = event.pointer_type() != "mouse";
+        with_state(&weak, |s| s.point(x, y, tap));
     })?);
 
     let weak = Rc::downgrade(state);
@@ -682,8 +694,11 @@ impl State {
     }
 
     fn tick(&mut self, time: f64) -> Result<(), JsValue> {
-        let started = *self.started.get_or_insert(time);
-        self.progress = ((time - started) / ENTRY_MS).clamp(0.0, 1.0);
+        // The frame before this one came at `previous`; a late frame moves on by at most
+        // MAX_FRAME_STEP_MS, and the start moves later by the rest.
+        let previous = *self.started.get_or_insert(time) + self.progress * ENTRY_MS;
+        self.progress = (self.progress + (time - previous).clamp(0.0, MAX_FRAME_STEP_MS) / ENTRY_MS).clamp(0.0, 1.0);
+        self.started = Some(time - self.progress * ENTRY_MS);
         if self.progress < 1.0 {
             self.schedule_frame()?;
         } else {
