@@ -2,10 +2,10 @@
 //! `NAME.json` (the report a person made from it) is drafted, and the draft is scored.
 //!
 //! - recall: the hand-made report's figures found in the draft with the right value and unit
-//!   (as a figure, or as the `total` of a part); labels are not compared. Values are compared
+//!   (as a figure, or as the `total` of a part or the `target` of a figure); labels are not compared. Values are compared
 //!   as quantities: 2万家 and 20000家, 74.4万平方米 and 74.4万㎡ are the same.
 //! - precision: the drafted figures that are real figures of the article, that is whose value
-//!   and unit are in the hand-made report (as a figure or a total) or in `NAME.extra.txt`, the
+//!   and unit are in the hand-made report (as a figure, a total or a target) or in `NAME.extra.txt`, the
 //!   list of real figures the hand-made report left out, one `value unit # why` a line.
 //! - relations: how many of the report's `previous`, `total`, `progress`/`target` and pictogram
 //!   subsets the draft recovered on the matching figure.
@@ -56,7 +56,7 @@ fn quantity(value: f64, unit: &str) -> Quantity {
     for (prefix, m) in [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8)] {
         if let Some(rest) = unit.strip_prefix(prefix) {
             if !rest.is_empty() {
-                return Quantity { value: value * m, unit: rest.to_string() };
+                return Quantity { value: (value * m * 1e4).round() / 1e4, unit: rest.to_string() };
             }
         }
     }
@@ -74,6 +74,7 @@ struct Figure {
     quantity: Quantity,
     previous: Option<f64>,
     total: Option<Quantity>,
+    target: Option<Quantity>,
     progress: bool,
     /// A later figure of a pictogram with the first figure's unit.
     subset: bool,
@@ -97,6 +98,7 @@ fn figures_of(report: &Value) -> Vec<Figure> {
                 quantity: quantity(value, unit),
                 previous: f["previous"].as_f64(),
                 total: f["total"].as_f64().map(|t| quantity(t, unit)),
+                target: f["target"].as_f64().map(|t| quantity(t, unit)),
                 progress: f["progress"].is_number() || f["target"].is_number(),
                 subset: pictogram && i > 0 && unit == first_unit,
             });
@@ -167,12 +169,12 @@ fn score(article: &Path) -> Score {
     let mine = figures_of(&mine);
 
     // Recall: each hand-made figure found once, as a drafted figure or a drafted total.
-    let mut pool: Vec<Quantity> = mine.iter().map(|f| f.quantity.clone()).chain(mine.iter().filter_map(|f| f.total.clone())).collect();
+    let mut pool: Vec<Quantity> = mine.iter().map(|f| f.quantity.clone()).chain(mine.iter().flat_map(|f| [f.total.clone(), f.target.clone()]).flatten()).collect();
     let missed: Vec<&Figure> = hand.iter().filter(|f| !take(&mut pool, &f.quantity)).collect();
     let recall = (hand.len() - missed.len()) as f64 / hand.len().max(1) as f64;
 
     // Precision: each drafted figure is real once: in the report (figure or total) or listed.
-    let mut real: Vec<Quantity> = hand.iter().map(|f| f.quantity.clone()).chain(hand.iter().filter_map(|f| f.total.clone())).collect();
+    let mut real: Vec<Quantity> = hand.iter().map(|f| f.quantity.clone()).chain(hand.iter().flat_map(|f| [f.total.clone(), f.target.clone()]).flatten()).collect();
     let mut listed = extras(article);
     let mut from_list = Vec::new();
     let mut wrong = Vec::new();

@@ -9,9 +9,9 @@ use super::scan::is_clause_break;
 
 /// Units whose magnitude (万, 亿) is multiplied out: 2万余家 is 20000 家, as a designer writes it.
 const COUNT_UNITS: &[&str] = &[
-    "人次", "户次", "家次", "人", "名", "位", "户", "家", "个", "项", "所", "座", "条", "次", "件", "套", "辆", "台",
-    "处", "栋", "间", "张", "床", "场", "批", "篇", "部", "支", "只", "头", "株", "棵", "盏", "宗", "起", "例", "份",
-    "册", "种", "架", "艘", "天", "小时", "家庭", "笔", "单", "所学校", "门", "匹", "羽", "棵树",
+    "人次", "户次", "家次", "批次", "个工作日", "人", "名", "位", "户", "家", "个", "项", "所", "座", "条", "次", "件",
+    "套", "辆", "台", "处", "栋", "间", "张", "床", "场", "批", "篇", "部", "支", "只", "头", "株", "棵", "盏", "宗", "起",
+    "例", "份", "册", "种", "架", "艘", "天", "家庭", "笔", "门", "匹", "羽", "枚", "块", "片", "所学校",
 ];
 /// Units that keep their magnitude in the unit (万元, 亿美元, 万㎡), with the spelling the
 /// report uses.
@@ -44,15 +44,19 @@ const MEASURE_UNITS: &[(&str, &str)] = &[
 const CHANGE_UNITS: &[&str] = &["个百分点", "百分点", "倍"];
 /// A count unit followed by one of these is not that unit: 3个月 is a duration, 十次全会 a
 /// meeting's name.
-const NOT_AFTER_UNIT: &[&str] = &["月", "季度", "工作日", "全会", "全体", "会议", "党代会", "代表大会", "届", "强", "号"];
+const NOT_AFTER_UNIT: &[&str] = &["月", "季度", "小时", "全会", "全体", "会议", "党代会", "代表大会", "届", "强", "号", "年"];
 
 const OVER_BEFORE: &[&str] = &["超过", "突破", "逾", "超"];
 const ABOUT_BEFORE: &[&str] = &["将近", "接近", "大约", "约", "近"];
-const CHANGE_VERBS_UP: &[&str] = &["增长", "增加", "提高", "提升", "上升", "回升", "增幅", "增速", "多"];
-const CHANGE_VERBS_DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "降幅"];
+const CHANGE_VERBS_UP: &[&str] = &["增长", "增加", "提高", "提升", "上升", "回升", "上涨", "增幅", "增速", "多"];
+const CHANGE_VERBS_DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "下跌", "降幅"];
 const COMPARISONS: &[&str] = &["同比", "比上年", "较上年", "比去年", "较去年", "环比", "比年初", "较年初", "与上年相比", "比上期", "较上期"];
-const PREVIOUS_MARKS: &[&str] = &["上年同期", "去年同期", "上年", "去年", "上期"];
-const TARGET_WORDS: &[&str] = &["目标", "计划", "任务"];
+const PREVIOUS_MARKS: &[&str] = &["上年同期", "去年同期", "上年末", "去年末", "上年底", "去年底", "上年", "去年", "上期"];
+const TARGET_WORDS: &[&str] = &["目标", "计划", "任务", "预算"];
+/// Words right before a number that make it a target (年度目标为15亿元, 年度计划投资3亿元).
+const TARGET_BEFORE: &[&str] = &["目标为", "目标是", "目标", "任务为", "任务是", "任务", "计划投资", "计划为", "预算为"];
+/// Words that make a clause a plan, not a result (确保年内完成126个).
+const PLAN_WORDS: &[&str] = &["确保", "力争", "争取", "预计", "预期", "计划到", "将达到", "目标到"];
 
 /// Whether a figure is rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +82,12 @@ pub enum Role {
     Progress,
     /// A threshold that qualifies the next figure's noun (超10亿元项目): not a figure.
     Qualifier,
+    /// A share in percent of a named whole (占一般公共预算收入的比重为79.2%).
+    Share,
+    /// A stated target of a figure in the same sentence (年度目标为15亿元).
+    Target,
+    /// A number in a plan (确保年内完成126个): not a figure.
+    Plan,
 }
 
 /// One number with its unit, as found in a sentence.
@@ -285,7 +295,8 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
             continue;
         }
         let before = if i > 0 { Some(sentence[i - 1]) } else { None };
-        let glued = before.is_some_and(|b| b.is_ascii_alphanumeric() || b == '.' || b == '-' || b == '/' || b == '第' || b == '前');
+        let minus = ascii && matches!(before, Some('-') | Some('−')) && !(i >= 2 && (sentence[i - 2].is_ascii_alphanumeric() || sentence[i - 2] == '-'));
+        let glued = !minus && before.is_some_and(|b| b.is_ascii_alphanumeric() || b == '.' || b == '-' || b == '/' || b == '第' || b == '前');
         let number = if ascii { ascii_number(sentence, i) } else { chinese_number(sentence, i) };
         let Some((value, number_end)) = number else {
             i = if ascii { digit_run_end(sentence, i) } else { i + 1 };
@@ -310,8 +321,9 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
                 }
             }
         }
+        let value = if minus { -value } else { value };
         let mut approx = None;
-        let mut start = i;
+        let mut start = if minus { i - 1 } else { i };
         for (words, kind) in [(OVER_BEFORE, Approx::Over), (ABOUT_BEFORE, Approx::About)] {
             for word in words {
                 if ends_with(sentence, i, word) && approx.is_none() {
@@ -324,9 +336,9 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
             i = number_end.max(i + 1);
             continue;
         };
-        // A Chinese numeral is a figure only when rounded (近百家, 十余个): bare ones are names
-        // and set phrases (“四个中原”, 一批, 三送一强).
-        if chinese && approx.is_none() {
+        // A Chinese numeral is a figure when rounded (近百家, 十余个) or from ten up (十件民生实事);
+        // one digit alone is a set phrase (一批, 三送一强, “四个中原”).
+        if chinese && approx.is_none() && value < 10.0 {
             i = number_end.max(i + 1);
             continue;
         }
@@ -347,6 +359,8 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
         }
         let role = classify(sentence, start, end, &unit, change_unit, clause_start[start]);
         let role = match role {
+            // 2000万元及以上的工业企业: a threshold naming a kind of thing.
+            Role::Figure if qualifier_suffix && (sentence.get(end) == Some(&'的') || sentence.get(end).is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c))) => Role::Qualifier,
             Role::Figure if qualifier_suffix || OVER_BEFORE.iter().any(|w| ends_with(sentence, i, w)) => {
                 if qualifies_next(sentence, end, &clause_of) {
                     Role::Qualifier
@@ -358,6 +372,19 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
         };
         found.push(Token { start, end, value, unit, approx, range_low, clause: clause_of[start], role });
         i = end.max(i + 1);
+    }
+    // 42微克/立方米,下降5微克/立方米: a change verb before a number of the unit of a figure
+    // before it in the sentence is a change, with or without 同比.
+    for k in 0..found.len() {
+        if found[k].role != Role::Figure {
+            continue;
+        }
+        let start = found[k].start;
+        let up = CHANGE_VERBS_UP.iter().any(|v| *v != "多" && ends_with(sentence, start, v));
+        let down = CHANGE_VERBS_DOWN.iter().any(|v| ends_with(sentence, start, v));
+        if (up || down) && found[..k].iter().any(|o| o.role == Role::Figure && o.unit == found[k].unit) {
+            found[k].role = Role::ChangeAbsolute(if down { -1.0 } else { 1.0 });
+        }
     }
     found
 }
@@ -398,6 +425,15 @@ fn classify(sentence: &[char], start: usize, end: usize, unit: &str, change_unit
     }
     if percent && TARGET_WORDS.iter().any(|w| before_text.contains(w)) && ["占", "完成", "为", "达", "的"].iter().any(|w| before_text.contains(w)) {
         return Role::Progress;
+    }
+    if percent && before_text.contains('占') {
+        return Role::Share;
+    }
+    if PLAN_WORDS.iter().any(|w| before_text.contains(w)) {
+        return Role::Plan;
+    }
+    if !percent && TARGET_BEFORE.iter().any(|w| ends_with(sentence, start, w)) {
+        return Role::Target;
     }
     for mark in PREVIOUS_MARKS {
         for tail in ["为", "的", "是", ""] {

@@ -31,7 +31,7 @@ fn titled(figure: &Drafted) -> String {
 pub fn paragraph_groups(paragraph: DraftedParagraph, chapter: Option<usize>, groups: &mut Vec<Group>) {
     let DraftedParagraph { figures, lead } = paragraph;
     // A whole whose part names it (487个…,267个完成改造) is that part's `total`, not a figure.
-    let mut used: Vec<bool> = figures.iter().map(|f| f.whole_consumed).collect();
+    let mut used: Vec<bool> = figures.iter().map(|f| f.whole_consumed || f.derived).collect();
     // (first figure index, group) to keep the article's order.
     let mut made: Vec<(usize, Group)> = Vec::new();
     let new = |kind, why, title: String, title_from, figures| Group { kind, why, title, title_from, chapter, figures };
@@ -96,7 +96,7 @@ pub fn paragraph_groups(paragraph: DraftedParagraph, chapter: Option<usize>, gro
         made.push((first, new("funnel", ("逐步减少的步骤(上报、审核、办结…)", "narrowing steps (reported, approved, done…)"), title, title_source(&lead), list)));
     }
     // Progress towards a target.
-    let progress: Vec<usize> = (0..figures.len()).filter(|&i| !used[i] && figures[i].progress.is_some()).collect();
+    let progress: Vec<usize> = (0..figures.len()).filter(|&i| !used[i] && (figures[i].progress.is_some() || figures[i].target.is_some_and(|t| t > 0.0))).collect();
     if let Some(&first) = progress.first() {
         for &i in &progress {
             used[i] = true;
@@ -147,6 +147,9 @@ fn title_source(lead: &Option<String>) -> (&'static str, &'static str) {
 /// Bars when two or more figures share the commonest unit and make at least half of the list
 /// (that unit's figures first, since bars set the others as tiles); else number tiles.
 pub fn rest_group(mut list: Vec<Drafted>, title: String, title_from: (&'static str, &'static str), chapter: Option<usize>) -> Group {
+    if list.iter().any(|f| f.value < 0.0) {
+        return Group { kind: "stats", why: ("含负数,只能用数字卡片", "a negative figure: number tiles"), title, title_from, chapter, figures: list };
+    }
     let mut best: Option<(&str, usize)> = None;
     for figure in &list {
         let count = list.iter().filter(|f| f.unit == figure.unit).count();

@@ -132,6 +132,8 @@ pub struct DraftFigure {
     pub total_label: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "optional_number")]
     pub progress: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "optional_number")]
+    pub target: Option<f64>,
 }
 
 /// A whole number as an integer (20000, not 20000.0), as an editor writes it.
@@ -175,7 +177,7 @@ pub fn draft(text: &str) -> Result<Draft, DraftError> {
     }
     let article = scan::scan(&text);
     let mut groups = Vec::new();
-    for paragraph in &article.paragraphs {
+    for paragraph in article.paragraphs.iter().filter(|p| !p.aside) {
         let drafted = relate::paragraph(&paragraph.text);
         if !drafted.figures.is_empty() {
             group::paragraph_groups(drafted, paragraph.heading, &mut groups);
@@ -225,6 +227,7 @@ pub fn draft(text: &str) -> Result<Draft, DraftError> {
             for change in &drafted.changes {
                 notes.push(format!("{}{}", drafted.label, change));
             }
+            notes.extend(drafted.notes.iter().cloned());
             let label = if drafted.label.trim().is_empty() { drafted.unit.clone() } else { at_most(&drafted.label, MAX_TEXT_CHARS) };
             figures.push(DraftFigure {
                 id: format!("s{}-{}", index + 1, f + 1),
@@ -239,6 +242,7 @@ pub fn draft(text: &str) -> Result<Draft, DraftError> {
                 total: drafted.total.as_ref().map(|t| t.0),
                 total_label: drafted.total.as_ref().map(|t| at_most(&t.1, MAX_TEXT_CHARS)).filter(|l| !l.trim().is_empty()),
                 progress: drafted.progress,
+                target: drafted.target.filter(|t| *t > 0.0),
             });
         }
         let note = (!notes.is_empty()).then(|| {

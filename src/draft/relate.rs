@@ -58,6 +58,13 @@ pub struct Drafted {
     /// The whole this figure is a part of, with the whole's label.
     pub total: Option<(f64, String)>,
     pub progress: Option<f64>,
+    /// A target stated in the same sentence (年度目标为15亿元).
+    pub target: Option<f64>,
+    /// Other stated facts about the figure for the section's note, written whole
+    /// (占一般公共预算收入的比重为79.2%, 整改率96.9%).
+    pub notes: Vec<String>,
+    /// A rate the draft reads as the ratio of two of its figures: in the note, not a figure.
+    pub derived: bool,
     /// Changes stated in the prose, as written (同比增长5.6%), for the section's note.
     pub changes: Vec<String>,
     /// The index (in the paragraph's list) of the figure this one is a subset of (其中).
@@ -211,10 +218,19 @@ pub fn paragraph(chars: &[char]) -> DraftedParagraph {
         }
         sentence_figures(sentence, &found, index, &mut figures);
     }
+    derived_rates(&mut figures);
     DraftedParagraph { figures, lead }
 }
 
 fn sentence_figures(sentence: &[char], found: &[Token], index: usize, out: &mut Vec<Drafted>) {
+    // A share with no figure before it in the sentence is a figure of its own (占比67%).
+    let mut found = found.to_vec();
+    for k in 0..found.len() {
+        if found[k].role == Role::Share && !found[..k].iter().any(|o| o.role == Role::Figure && o.unit != "%") {
+            found[k].role = Role::Figure;
+        }
+    }
+    let found = &found[..];
     let spans = clauses(sentence);
     let base = out.len();
     // The index in `out` of each figure token.
@@ -271,6 +287,9 @@ fn sentence_figures(sentence: &[char], found: &[Token], index: usize, out: &mut 
             previous: None,
             total: None,
             progress: None,
+            target: None,
+            notes: Vec::new(),
+            derived: false,
             changes: Vec::new(),
             subset_of: None,
             whole_consumed: false,
@@ -357,9 +376,68 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
                     out[target].progress = Some(token.value);
                 }
             }
-            Role::Figure | Role::Qualifier => {}
+            Role::Target => {
+                let nearest = (0..found.len())
+                    .filter_map(|j| slot[j].map(|i| (j.abs_diff(k), i)))
+                    .filter(|&(_, i)| out[i].unit == token.unit && out[i].target.is_none() && out[i].value >= 0.0)
+                    .min_by_key(|&(d, _)| d);
+                if let Some((_, target)) = nearest {
+                    out[target].target = Some(token.value);
+                }
+            }
+            Role::Share => {
+                let Some(part) = (0..k).rev().filter_map(|j| slot[j]).find(|&i| out[i].unit != "%") else {
+                    k += 1;
+                    continue;
+                };
+                let (clause_start, _) = spans[token.clause.min(spans.len() - 1)];
+                let written = text(&sentence[clause_start.max(found[..k].iter().filter(|o| o.clause == token.clause).map(|o| o.end).max().unwrap_or(0))..token.end]);
+                let written = written.trim_matches(|c: char| "、和及,".contains(c)).to_string();
+                // The whole it is a share of, when the paragraph names it as a figure.
+                let name: String = written.split('占').nth(1).unwrap_or("").split(['的', '比']).next().unwrap_or("").to_string();
+                let part_value = out[part].value;
+                let part_unit = out[part].unit.clone();
+                let whole = (0..out.len()).find(|&i| {
+                    i != part && out[i].unit == part_unit && out[i].value > part_value && name.chars().count() >= 2 && (out[i].label.contains(&name) || name.contains(&out[i].label))
+                });
+                if let (Some(whole), None) = (whole, &out[part].total) {
+                    out[part].total = Some((out[whole].value, out[whole].label.clone()));
+                }
+                out[part].notes.push(written);
+            }
+            Role::Figure | Role::Qualifier | Role::Plan => {}
         }
         k += 1;
+    }
+}
+
+/// A rate that is the ratio of two figures before it in the paragraph (已整改4187处…整改率96.9%
+/// of 排查4320处): the pair is a part and its whole, and the rate goes to the note.
+fn derived_rates(out: &mut [Drafted]) {
+    for p in 0..out.len() {
+        let rate = &out[p];
+        if rate.unit != "%" || rate.derived || !["率", "比例", "比重", "占比"].iter().any(|w| rate.label.contains(w)) {
+            continue;
+        }
+        let tolerance = if rate.value.fract() == 0.0 { 0.51 } else { 0.051 };
+        let mut pair = None;
+        'search: for a in 0..p {
+            for b in 0..p {
+                let (x, y) = (&out[a], &out[b]);
+                if a != b && x.unit == y.unit && x.unit != "%" && x.value > 0.0 && x.value < y.value && ((x.value / y.value * 100.0) - rate.value).abs() <= tolerance {
+                    pair = Some((a, b));
+                    break 'search;
+                }
+            }
+        }
+        if let Some((a, b)) = pair {
+            let note = format!("{}{}%", out[p].label, out[p].value);
+            out[p].derived = true;
+            if out[a].total.is_none() {
+                out[a].total = Some((out[b].value, out[b].label.clone()));
+            }
+            out[a].notes.push(note);
+        }
     }
 }
 
@@ -378,10 +456,17 @@ fn find_parts(sentence: &[char], found: &[Token], slot: &[Option<usize>], out: &
         let (clause_start, _) = spans[clause];
         let previous_clause_start = if clause > 0 { spans[clause - 1].0 } else { clause_start };
         let lead: String = text(&sentence[previous_clause_start..token.start]);
+        // 其中…, or 126个老旧小区中已完成改造53个.
+        let between: String = text(&sentence[found[..k].iter().rev().find(|o| slot_is_figure(o)).map_or(token.start, |o| o.end.min(token.start))..token.start]);
+        let within = between.contains('中') && !between.contains("其中") && found[..k].iter().rev().find(|o| slot_is_figure(o)).is_some_and(|o| o.clause == token.clause);
         let subset = lead.contains("其中");
         let whole = (0..k).rev().filter_map(|j| slot[j].map(|i| (j, i))).find(|&(_, i)| out[i].unit == out[part].unit && out[i].value > out[part].value && out[i].subset_of.is_none() && out[i].total.is_none());
         let Some((whole_token, whole)) = whole else { continue };
-        if subset {
+        if within && found[whole_token].clause == token.clause {
+            let label = out[whole].label.clone();
+            out[part].total = Some((out[whole].value, label));
+            out[whole].whole_consumed = true;
+        } else if subset {
             out[part].subset_of = Some(whole);
         } else if out[part].label_from == LabelFrom::After
             && DONE_WORDS.iter().any(|w| out[part].label.contains(w))
@@ -394,6 +479,10 @@ fn find_parts(sentence: &[char], found: &[Token], slot: &[Option<usize>], out: &
             out[whole].whole_consumed = true;
         }
     }
+}
+
+fn slot_is_figure(token: &Token) -> bool {
+    token.role == Role::Figure
 }
 
 /// Steps: two or more figures of one unit in one sentence, not growing, most named by a step

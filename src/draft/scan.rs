@@ -26,6 +26,52 @@ pub struct Article {
 pub struct Paragraph {
     pub heading: Option<usize>,
     pub text: Vec<char>,
+    /// Not results: a plan for the next period (under 2024年工作安排), a note or the
+    /// definitions of indicators (注:, 主要指标解释). Its numbers are not figures.
+    pub aside: bool,
+}
+
+/// Headings of parts that hold no results: plans, notes, definitions.
+const ASIDE_HEADINGS: &[&str] = &["工作安排", "工作打算", "工作计划", "工作思路", "工作目标", "预期目标", "主要目标", "指标解释", "名词解释", "注释", "附注", "问题"];
+/// Paragraph openings of notes and definitions.
+const ASIDE_OPENINGS: &[&str] = &["注:", "注:", "说明:", "附注", "资料来源"];
+
+/// The outline number in front of a heading (一、 (一) 1. 第一部分), removed.
+fn without_outline(heading: &str) -> &str {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let mut rest = heading.trim();
+    if let Some(inner) = rest.strip_prefix('(') {
+        if let Some(close) = inner.find(')') {
+            if inner[..close].chars().all(numeral) && close > 0 {
+                rest = inner[close + 1..].trim();
+            }
+        }
+    } else {
+        let digits: usize = rest.chars().take_while(|c| numeral(*c)).map(char::len_utf8).sum();
+        if digits > 0 {
+            let after = &rest[digits..];
+            if let Some(after) = after.strip_prefix('、').or_else(|| after.strip_prefix(". ")).or_else(|| after.strip_prefix('.')) {
+                rest = after.trim();
+            }
+        }
+    }
+    if rest.is_empty() {
+        heading
+    } else {
+        rest
+    }
+}
+
+/// A heading's level: its `#`s, or 1 for 一、 and 2 for (一) without them.
+fn heading_level(line: &str) -> usize {
+    let hashes = line.chars().take_while(|c| *c == '#').count();
+    if hashes > 0 {
+        hashes
+    } else if line.starts_with('(') {
+        3
+    } else {
+        2
+    }
 }
 
 /// Maps full-width ASCII variants to ASCII and the ideographic space to a space; other
@@ -115,29 +161,46 @@ pub fn scan(text: &str) -> Article {
     let mut pending_heading = None;
     let mut seen_text = false;
     let one_per_line = !text.contains("\n\n");
-    let flush = |pending: &mut String, heading: Option<usize>, article: &mut Article| {
+    // The level of the heading of a part that holds no results, while inside it.
+    let mut aside_level: Option<usize> = None;
+    let mut aside_note = false;
+    let flush = |pending: &mut String, heading: Option<usize>, article: &mut Article, aside: bool, aside_note: &mut bool| {
         let text = pending.trim();
         if !text.is_empty() {
             let chars: Vec<char> = text.chars().take(MAX_PARAGRAPH_CHARS).collect();
-            article.paragraphs.push(Paragraph { heading, text: chars });
+            // **常住人口:** 指… : a definition.
+            let definition = text.split_once(':').is_some_and(|(term, rest)| term.chars().count() <= 20 && rest.trim_start().starts_with('指'));
+            let note = ASIDE_OPENINGS.iter().any(|o| text.starts_with(o));
+            *aside_note |= note;
+            article.paragraphs.push(Paragraph { heading, text: chars, aside: aside || definition || *aside_note });
         }
         pending.clear();
     };
     for raw in text.lines() {
         let line = clean_line(raw);
         let trimmed = line.trim();
+        let aside = aside_level.is_some();
         if trimmed.is_empty() {
             if ends_sentence(&pending) {
-                flush(&mut pending, pending_heading, &mut article);
+                flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note);
             }
             continue;
         }
         if let Some(heading) = heading_text(trimmed) {
-            flush(&mut pending, pending_heading, &mut article);
+            flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note);
             if !seen_text && article.headline.is_none() && trimmed.starts_with("# ") {
                 article.headline = Some(heading);
                 continue;
             }
+            let level = heading_level(trimmed);
+            if aside_level.is_some_and(|l| level <= l) {
+                aside_level = None;
+            }
+            if aside_level.is_none() && ASIDE_HEADINGS.iter().any(|h| heading.contains(h)) {
+                aside_level = Some(level);
+            }
+            aside_note = false;
+            let heading = without_outline(&heading).to_string();
             article.headings.push(heading);
             pending_heading = Some(article.headings.len() - 1);
             seen_text = true;
@@ -150,15 +213,16 @@ pub fn scan(text: &str) -> Article {
         }
         seen_text = true;
         if pending.len() > MAX_PARAGRAPH_CHARS * 4 {
-            flush(&mut pending, pending_heading, &mut article);
+            flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note);
         }
         pending.push_str(trimmed);
         // A line that ends a sentence ends its paragraph when the article puts one a line.
         if one_per_line && ends_sentence(trimmed) {
-            flush(&mut pending, pending_heading, &mut article);
+            flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note);
         }
     }
-    flush(&mut pending, pending_heading, &mut article);
+    let aside = aside_level.is_some();
+    flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note);
     article
 }
 
