@@ -72,7 +72,7 @@ fn same(a: &Quantity, b: &Quantity) -> bool {
 struct Figure {
     label: String,
     quantity: Quantity,
-    previous: Option<f64>,
+    previous: Option<Quantity>,
     total: Option<Quantity>,
     target: Option<Quantity>,
     progress: bool,
@@ -96,7 +96,7 @@ fn figures_of(report: &Value) -> Vec<Figure> {
             out.push(Figure {
                 label,
                 quantity: quantity(value, unit),
-                previous: f["previous"].as_f64(),
+                previous: f["previous"].as_f64().map(|p| quantity(p, unit)),
                 total: f["total"].as_f64().map(|t| quantity(t, unit)),
                 target: f["target"].as_f64().map(|t| quantity(t, unit)),
                 progress: f["progress"].is_number() || f["target"].is_number(),
@@ -192,19 +192,23 @@ fn score(article: &Path) -> Score {
 
     // Relations, on the drafted figure of the same quantity.
     let find = |f: &Figure| mine.iter().find(|m| same(&m.quantity, &f.quantity));
-    let count = |has: &dyn Fn(&Figure) -> bool, got: &dyn Fn(&Figure, &Figure) -> bool| {
+    let mut unrecovered = Vec::new();
+    let mut count = |name: &str, has: &dyn Fn(&Figure) -> bool, got: &dyn Fn(&Figure, &Figure) -> bool| {
         let wanted: Vec<&Figure> = hand.iter().filter(|f| has(f)).collect();
         let found = wanted.iter().filter(|f| find(f).is_some_and(|m| got(f, m))).count();
+        for f in wanted.iter().filter(|f| !find(f).is_some_and(|m| got(f, m))) {
+            unrecovered.push(format!("{name} of {} {} {}", f.label, f.quantity.value, f.quantity.unit));
+        }
         (found, wanted.len())
     };
-    let previous = count(&|f| f.previous.is_some(), &|f, m| m.previous.is_some_and(|p| f.previous.is_some_and(|q| (p - q).abs() < 1e-9)));
-    let total = count(&|f| f.total.is_some(), &|f, m| m.total.as_ref().is_some_and(|t| f.total.as_ref().is_some_and(|u| same(t, u))));
-    let progress = count(&|f| f.progress, &|_, m| m.progress);
-    let subsets = count(&|f| f.subset, &|_, m| m.subset || m.total.is_some());
+    let previous = count("previous", &|f| f.previous.is_some(), &|f, m| m.previous.as_ref().is_some_and(|p| f.previous.as_ref().is_some_and(|q| same(p, q))));
+    let total = count("total", &|f| f.total.is_some(), &|f, m| m.total.as_ref().is_some_and(|t| f.total.as_ref().is_some_and(|u| same(t, u))));
+    let progress = count("progress", &|f| f.progress, &|_, m| m.progress);
+    let subsets = count("subset", &|f| f.subset, &|_, m| m.subset || m.total.is_some());
     let extra_previous = mine.iter().filter(|m| m.previous.is_some()).count();
 
     println!(
-        "{name}: recall {:.1}% ({}/{}), precision {:.1}% ({}/{}, {} from {name}.extra.txt); relations recovered: previous {}/{}, total {}/{}, progress {}/{}, subsets {}/{} (the draft states {} previous values)",
+        "{name}: recall {:.1}% ({}/{}), precision {:.1}% ({}/{}, {} from {name}.extra.txt; {:.1}% without it); relations recovered: previous {}/{}, total {}/{}, progress {}/{}, subsets {}/{} (the draft states {} previous values)",
         recall * 100.0,
         hand.len() - missed.len(),
         hand.len(),
@@ -212,6 +216,7 @@ fn score(article: &Path) -> Score {
         mine.len() - wrong.len(),
         mine.len(),
         from_list.len(),
+        (mine.len() - wrong.len() - from_list.len()) as f64 / mine.len().max(1) as f64 * 100.0,
         previous.0,
         previous.1,
         total.0,
@@ -230,6 +235,9 @@ fn score(article: &Path) -> Score {
     }
     for f in &wrong {
         println!("  not a figure of the report: {} {} {}", f.label, f.quantity.value, f.quantity.unit);
+    }
+    for relation in &unrecovered {
+        println!("  relation not recovered: {relation}");
     }
     Score { recall, precision }
 }

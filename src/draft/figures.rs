@@ -7,7 +7,7 @@
 
 use super::scan::is_clause_break;
 
-/// Units whose magnitude (万, 亿) is multiplied out: 2万余家 is 20000 家, as a designer writes it.
+/// Units that count things (人, 家, 个); a magnitude before them (1.26万人) stays in the unit.
 const COUNT_UNITS: &[&str] = &[
     "人次", "户次", "家次", "批次", "个工作日", "人", "名", "位", "户", "家", "个", "项", "所", "座", "条", "次", "件",
     "套", "辆", "台", "处", "栋", "间", "张", "床", "场", "批", "篇", "部", "支", "只", "头", "株", "棵", "盏", "宗", "起",
@@ -52,11 +52,11 @@ const CHANGE_VERBS_UP: &[&str] = &["增长", "增加", "提高", "提升", "上�
 const CHANGE_VERBS_DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "下跌", "降幅"];
 const COMPARISONS: &[&str] = &["同比", "比上年", "较上年", "比去年", "较去年", "环比", "比年初", "较年初", "与上年相比", "比上期", "较上期"];
 const PREVIOUS_MARKS: &[&str] = &["上年同期", "去年同期", "上年末", "去年末", "上年底", "去年底", "上年", "去年", "上期"];
-const TARGET_WORDS: &[&str] = &["目标", "计划", "任务", "预算"];
+const TARGET_WORDS: &[&str] = &["目标", "计划", "任务", "年度预算", "全年预算"];
 /// Words right before a number that make it a target (年度目标为15亿元, 年度计划投资3亿元).
 const TARGET_BEFORE: &[&str] = &["目标为", "目标是", "目标", "任务为", "任务是", "任务", "计划投资", "计划为", "预算为"];
 /// Words that make a clause a plan, not a result (确保年内完成126个).
-const PLAN_WORDS: &[&str] = &["确保", "力争", "争取", "预计", "预期", "计划到", "将达到", "目标到"];
+const PLAN_WORDS: &[&str] = &["确保", "力争", "预计", "预期", "计划到", "将达到", "目标到"];
 
 /// Whether a figure is rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,12 +204,22 @@ fn digit_run_end(text: &[char], at: usize) -> usize {
     i.max(at + 1)
 }
 
-fn round(value: f64) -> f64 {
-    if value.abs() < 1e12 {
-        (value * 1e4).round() / 1e4
-    } else {
-        value.round()
+/// A value in its unit's bare form: 1.26 万人 is 12600 人. For comparing changes with figures.
+pub fn in_base(value: f64, unit: &str) -> (f64, &str) {
+    for (prefix, m) in [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8)] {
+        if let Some(rest) = unit.strip_prefix(prefix) {
+            if !rest.is_empty() {
+                return (value * m, rest);
+            }
+        }
     }
+    (value, unit)
+}
+
+/// Whether a change as written starts with its comparison or its verb (同比增长5.6%), so that
+/// it reads after the figure's label; else it names its own subject.
+pub fn starts_with_change(text: &str) -> bool {
+    COMPARISONS.iter().chain(CHANGE_VERBS_UP).chain(CHANGE_VERBS_DOWN).chain(["比", "较", "分别"].iter()).any(|w| text.starts_with(w))
 }
 
 /// Reads a unit at `at` after a number of `value`: the unit as the report writes it, the value
@@ -262,7 +272,9 @@ fn read_unit(text: &[char], at: usize, value: f64, approx: &mut Option<Approx>) 
     if count && NOT_AFTER_UNIT.iter().any(|w| starts_with(text, end, w)) {
         return None;
     }
-    let value = if count { round(value * magnitude) } else { value };
+    // The magnitude stays as the article writes it (1.26万人, 2万余家): a designer keeps it.
+    let unit = if count { format!("{magnitude_text}{unit}") } else { unit };
+    let _ = magnitude;
     Some((value, unit, end, false))
 }
 
@@ -361,6 +373,8 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
         let role = match role {
             // 2000万元及以上的工业企业: a threshold naming a kind of thing.
             Role::Figure if qualifier_suffix && (sentence.get(end) == Some(&'的') || sentence.get(end).is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c))) => Role::Qualifier,
+            // 全部超过10万元, 均超过: a bound all of them pass, not a figure.
+            Role::Figure if approx == Some(Approx::Over) && ["全部", "均", "都"].iter().any(|w| OVER_BEFORE.iter().any(|o| ends_with(sentence, i, &format!("{w}{o}")))) => Role::Qualifier,
             Role::Figure if qualifier_suffix || OVER_BEFORE.iter().any(|w| ends_with(sentence, i, w)) => {
                 if qualifies_next(sentence, end, &clause_of) {
                     Role::Qualifier
@@ -382,7 +396,8 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
         let start = found[k].start;
         let up = CHANGE_VERBS_UP.iter().any(|v| *v != "多" && ends_with(sentence, start, v));
         let down = CHANGE_VERBS_DOWN.iter().any(|v| ends_with(sentence, start, v));
-        if (up || down) && found[..k].iter().any(|o| o.role == Role::Figure && o.unit == found[k].unit) {
+        let unit = in_base(1.0, &found[k].unit).1.to_string();
+        if (up || down) && found[..k].iter().any(|o| o.role == Role::Figure && in_base(1.0, &o.unit).1 == unit) {
             found[k].role = Role::ChangeAbsolute(if down { -1.0 } else { 1.0 });
         }
     }
@@ -417,6 +432,11 @@ fn classify(sentence: &[char], start: usize, end: usize, unit: &str, change_unit
         return Role::ChangeOther(sign);
     }
     let percent = unit == "%" || unit == "‰";
+    // A rate named as the figure itself (人口自然增长率为-1.43‰, 城镇化率达62.1%).
+    let named = before_text.trim_end_matches(['为', '是', '达', '到']).trim_end_matches("达到").ends_with('率');
+    if percent && named && !up && !down {
+        return Role::Figure;
+    }
     if percent && (up || down || ["增长", "增速", "增幅", "降幅", "下降"].iter().any(|w| before_text.contains(w))) {
         return Role::ChangePercent(sign);
     }
@@ -426,7 +446,8 @@ fn classify(sentence: &[char], start: usize, end: usize, unit: &str, change_unit
     if percent && TARGET_WORDS.iter().any(|w| before_text.contains(w)) && ["占", "完成", "为", "达", "的"].iter().any(|w| before_text.contains(w)) {
         return Role::Progress;
     }
-    if percent && before_text.contains('占') {
+    // 占一般公共预算收入的比重为79.2%; not the noun 占比 (事项占比均达到100%).
+    if percent && before_text.replace("占比", "").contains('占') {
         return Role::Share;
     }
     if PLAN_WORDS.iter().any(|w| before_text.contains(w)) {
@@ -466,7 +487,7 @@ mod tests {
     fn numbers_units_and_approximations() {
         let found = find("企业2万余家,协助招聘4000余人,夜经济商户近百家,新增绿地74.4万平方米,发放贷款6700万元");
         let values: Vec<(f64, &str)> = found.iter().map(|f| (f.0, f.1.as_str())).collect();
-        assert_eq!(values, vec![(20000.0, "家"), (4000.0, "人"), (100.0, "家"), (74.4, "万㎡"), (6700.0, "万元")]);
+        assert_eq!(values, vec![(2.0, "万家"), (4000.0, "人"), (100.0, "家"), (74.4, "万㎡"), (6700.0, "万元")]);
         assert_eq!(found[0].2, Some(Approx::Over));
         assert_eq!(found[2].2, Some(Approx::About));
     }

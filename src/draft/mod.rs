@@ -224,9 +224,7 @@ pub fn draft(text: &str) -> Result<Draft, DraftError> {
         for (f, drafted) in group.figures.into_iter().take(MAX_FIGURES).enumerate() {
             let at = format!("{path}.figures[{f}]");
             figure_warnings(&drafted, &at, &mut warnings);
-            for change in &drafted.changes {
-                notes.push(format!("{}{}", drafted.label, change));
-            }
+            notes.extend(drafted.changes.iter().cloned());
             notes.extend(drafted.notes.iter().cloned());
             let label = if drafted.label.trim().is_empty() { drafted.unit.clone() } else { at_most(&drafted.label, MAX_TEXT_CHARS) };
             figures.push(DraftFigure {

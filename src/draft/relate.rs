@@ -3,7 +3,7 @@
 //! change, a share of a target, a whole and its parts (其中…, 487个…267个完成改造), and steps
 //! (上报77个, 审核通过51个).
 
-use super::figures::{tokens, Approx, Role, Token};
+use super::figures::{in_base, starts_with_change, tokens, Approx, Role, Token};
 use super::scan::{is_clause_break, quoted, sentences};
 
 /// The longest label kept whole; a longer phrase is cut to its end, with a warning.
@@ -311,7 +311,7 @@ fn sentence_figures(sentence: &[char], found: &[Token], index: usize, out: &mut 
 }
 
 /// Changes, previous values and shares of a target, attached to their figures.
-fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], out: &mut [Drafted]) {
+fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], out: &mut Vec<Drafted>) {
     let spans = clauses(sentence);
     let figure_before = |k: usize| (0..k).rev().find_map(|j| slot[j]);
     let mut k = 0;
@@ -338,9 +338,13 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
                     let from = found[..k + offset].iter().filter(|o| o.clause == change.clause).map(|o| o.end).max().unwrap_or(clause_start).max(clause_start);
                     let written = text(&sentence[from..change.end]).trim_matches(|c: char| "、和及,".contains(c)).to_string();
                     let figure = &mut out[target];
+                    let (change_base, change_unit) = in_base(change.value, &change.unit);
+                    let (figure_base, figure_unit) = in_base(figure.value, &figure.unit);
+                    let scale = if figure_base != 0.0 { figure.value / figure_base } else { 1.0 };
+                    let written = if starts_with_change(&written) { format!("{}{written}", figure.label) } else { written };
                     match change.role {
-                        Role::ChangeAbsolute(sign) if change.unit == figure.unit && figure.previous.is_none() => {
-                            let previous = round(figure.value - sign * change.value);
+                        Role::ChangeAbsolute(sign) if change_unit == figure_unit && figure.previous.is_none() => {
+                            let previous = round((figure_base - sign * change_base) * scale);
                             if previous >= 0.0 {
                                 figure.previous = Some((previous, PreviousFrom::Computed(written)));
                                 continue;
@@ -400,10 +404,39 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
                 let whole = (0..out.len()).find(|&i| {
                     i != part && out[i].unit == part_unit && out[i].value > part_value && name.chars().count() >= 2 && (out[i].label.contains(&name) || name.contains(&out[i].label))
                 });
-                if let (Some(whole), None) = (whole, &out[part].total) {
-                    out[part].total = Some((out[whole].value, out[whole].label.clone()));
+                match whole {
+                    Some(whole) => {
+                        if out[part].total.is_none() {
+                            out[part].total = Some((out[whole].value, out[whole].label.clone()));
+                        }
+                        out[part].notes.push(written);
+                    }
+                    // A share of a whole the article does not give is a figure of its own
+                    // (数字经济核心产业增加值占GDP比重9.8%).
+                    None => {
+                        let (clause_start, _) = spans[token.clause.min(spans.len() - 1)];
+                        let label = clean_label(&sentence[clause_start.min(token.start)..token.start]);
+                        let label = if label.chars().count() > MAX_LABEL_CHARS { cut_label(&label) } else { label };
+                        let mut share = out[part].clone();
+                        share.label = if label.is_empty() { written } else { label };
+                        share.label_from = LabelFrom::Before;
+                        share.value = token.value;
+                        share.unit = token.unit.clone();
+                        share.approx = token.approx;
+                        share.range_low = None;
+                        share.previous = None;
+                        share.total = None;
+                        share.progress = None;
+                        share.target = None;
+                        share.notes = Vec::new();
+                        share.changes = Vec::new();
+                        share.subset_of = None;
+                        share.whole_consumed = false;
+                        share.derived = false;
+                        share.step = false;
+                        out.push(share);
+                    }
                 }
-                out[part].notes.push(written);
             }
             Role::Figure | Role::Qualifier | Role::Plan => {}
         }

@@ -171,8 +171,12 @@ pub fn scan(text: &str) -> Article {
             // **常住人口:** 指… : a definition.
             let definition = text.split_once(':').is_some_and(|(term, rest)| term.chars().count() <= 20 && rest.trim_start().starts_with('指'));
             let note = ASIDE_OPENINGS.iter().any(|o| text.starts_with(o));
+            // 会议对下半年工作作出部署:一是… : the plan for the next period.
+            let opening: String = text.chars().take_while(|c| !matches!(c, ',' | '。' | ';')).take(40).collect();
+            let plan = ["下半年", "明年", "下一步", "今后"].iter().any(|w| opening.contains(w))
+                && ["部署", "安排", "打算", "要求", "重点", "目标"].iter().any(|w| opening.contains(w));
             *aside_note |= note;
-            article.paragraphs.push(Paragraph { heading, text: chars, aside: aside || definition || *aside_note });
+            article.paragraphs.push(Paragraph { heading, text: chars, aside: aside || definition || plan || *aside_note });
         }
         pending.clear();
     };

@@ -27,7 +27,7 @@ fn a_statistical_communique() {
     assert_eq!(d.report.period, "2023年全年");
     let found = figures(&d);
     assert!(found.contains(&("全县生产总值".to_string(), 215.6, "亿元".to_string())), "{found:?}");
-    assert!(found.iter().any(|f| f.1 == 382000.0 && f.2 == "人"), "{found:?}");
+    assert!(found.iter().any(|f| f.1 == 38.2 && f.2 == "万人"), "{found:?}");
     assert!(d.report.sections.iter().any(|s| s.note.as_deref().is_some_and(|n| n.contains("比上年增长5.2%"))));
 }
 
