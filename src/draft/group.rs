@@ -72,6 +72,31 @@ pub fn paragraph_groups(paragraph: DraftedParagraph, chapter: Option<usize>, gro
             made.push((whole, new("ring", ("整体中的一部分(“其中”)", "a part of a whole (其中)"), title, ("整体的标签", "the whole's label"), list)));
         }
     }
+    // Parts that sum to a stated whole: one bar split into them, or a ring each when two.
+    for whole in 0..figures.len() {
+        let parts: Vec<usize> = (0..figures.len()).filter(|&i| figures[i].part_of == Some(whole) && !used[i]).collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        for &i in &parts {
+            used[i] = true;
+        }
+        let w = &figures[whole];
+        if parts.len() == 2 {
+            let list = parts
+                .iter()
+                .map(|&i| {
+                    let mut part = figures[i].clone();
+                    part.total = Some((w.value, w.label.clone()));
+                    part
+                })
+                .collect();
+            made.push((parts[0], new("ring", ("两部分之和等于前面所述的整体", "two parts that sum to the whole stated before"), titled(w), ("整体的标签", "the whole's label"), list)));
+        } else {
+            let list = parts.iter().map(|&i| figures[i].clone()).collect();
+            made.push((parts[0], new("parts", ("几部分之和等于前面所述的整体", "parts that sum to the whole stated before"), titled(w), ("整体的标签", "the whole's label"), list)));
+        }
+    }
     // Parts of a whole named in the clause before.
     let parts: Vec<usize> = (0..figures.len()).filter(|&i| !used[i] && figures[i].total.is_some()).collect();
     if let Some(&first) = parts.first() {

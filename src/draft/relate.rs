@@ -63,6 +63,8 @@ pub struct Drafted {
     /// Other stated facts about the figure for the section's note, written whole
     /// (占一般公共预算收入的比重为79.2%, 整改率96.9%).
     pub notes: Vec<String>,
+    /// The index (in the paragraph's list) of the stated whole these parts sum to (三次产业).
+    pub part_of: Option<usize>,
     /// A rate the draft reads as the ratio of two of its figures: in the note, not a figure.
     pub derived: bool,
     /// Changes stated in the prose, as written (同比增长5.6%), for the section's note.
@@ -219,6 +221,7 @@ pub fn paragraph(chars: &[char]) -> DraftedParagraph {
         sentence_figures(sentence, &found, index, &mut figures);
     }
     derived_rates(&mut figures);
+    summed_parts(&mut figures);
     DraftedParagraph { figures, lead }
 }
 
@@ -290,6 +293,7 @@ fn sentence_figures(sentence: &[char], found: &[Token], index: usize, out: &mut 
             target: None,
             notes: Vec::new(),
             derived: false,
+            part_of: None,
             changes: Vec::new(),
             subset_of: None,
             whole_consumed: false,
@@ -433,6 +437,7 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
                         share.subset_of = None;
                         share.whole_consumed = false;
                         share.derived = false;
+                        share.part_of = None;
                         share.step = false;
                         out.push(share);
                     }
@@ -441,6 +446,37 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
             Role::Figure | Role::Qualifier | Role::Plan => {}
         }
         k += 1;
+    }
+}
+
+/// Parts that sum to a whole stated before them (生产总值286.43亿元…第一产业41.27亿元,第二产业
+/// 108.65亿元,第三产业136.51亿元): the next two to six figures of the whole's unit, when their
+/// sum is the whole to within rounding.
+fn summed_parts(out: &mut [Drafted]) {
+    for w in 0..out.len() {
+        if out[w].part_of.is_some() || out[w].value <= 0.0 || out[w].unit == "%" || out[w].unit == "‰" {
+            continue;
+        }
+        let whole = out[w].value;
+        let following: Vec<usize> = (w + 1..out.len()).filter(|&i| out[i].unit == out[w].unit).take(6).collect();
+        let mut sum = 0.0;
+        let mut found = None;
+        for (n, &i) in following.iter().enumerate() {
+            let part = &out[i];
+            if part.value <= 0.0 || part.value >= whole || part.part_of.is_some() || part.subset_of.is_some() || part.total.is_some() || part.approx.is_some() {
+                break;
+            }
+            sum += part.value;
+            let tolerance = (whole * 0.001).max(0.006 * (n + 1) as f64);
+            if n >= 1 && (sum - whole).abs() <= tolerance {
+                found = Some(n + 1);
+            }
+        }
+        if let Some(n) = found {
+            for &i in &following[..n] {
+                out[i].part_of = Some(w);
+            }
+        }
     }
 }
 
