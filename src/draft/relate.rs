@@ -6,6 +6,9 @@
 use super::figures::{in_base, starts_with_change, tokens, Approx, Role, Token};
 use super::scan::{is_clause_break, quoted, sentences};
 
+/// Words before a number that do not name what it counts (全镇23个行政村).
+const GENERIC_BEFORE: &[&str] = &["全镇", "全区", "全县", "全市", "全乡", "全省", "辖区", "全街道", "首批", "第一批", "全线", "全长", "共", "累计", "合计", "总计", "其中"];
+
 /// The longest label kept whole; a longer phrase is cut to its end, with a warning.
 const MAX_LABEL_CHARS: usize = 16;
 
@@ -265,7 +268,12 @@ fn sentence_figures(sentence: &[char], found: &[Token], index: usize, out: &mut 
         }
         let next = found[k + 1..].iter().find(|o| o.clause == token.clause).map_or(clause_end, |o| o.start);
         let after = clean(&sentence[token.end.min(next)..next], false);
-        let (label, label_from) = if before.chars().count() >= 2 {
+        let after = after.trim_end_matches(|c: char| "全部均都已".contains(c)).to_string();
+        // 全镇23个行政村…, 首批2家企业…: a place or a batch before the number does not name it.
+        let generic = GENERIC_BEFORE.contains(&before.as_str());
+        let (label, label_from) = if generic && after.chars().count() >= 2 {
+            (after, LabelFrom::After)
+        } else if before.chars().count() >= 2 {
             (before, LabelFrom::Before)
         } else if after.chars().count() >= 2 {
             (after, LabelFrom::After)
@@ -301,6 +309,15 @@ fn sentence_figures(sentence: &[char], found: &[Token], index: usize, out: &mut 
             step: false,
         });
     }
+    // 1. 芦湾新材料产业园一期项目:总投资8.5亿元,完成投资3.2亿元 — an item of a list names its
+    // figures, whose own labels (总投资) say only what they measure.
+    if let Some(topic) = list_topic(sentence, &spans, found) {
+        for figure in &mut out[base..] {
+            if matches!(figure.label_from, LabelFrom::Before | LabelFrom::After) && figure.label.chars().count() <= 8 {
+                figure.label = format!("{topic}{}", figure.label);
+            }
+        }
+    }
     // A figure with no phrase of its own takes the sentence's first clause, else nothing.
     for k in base..out.len() {
         if out[k].label.is_empty() {
@@ -312,6 +329,21 @@ fn sentence_figures(sentence: &[char], found: &[Token], index: usize, out: &mut 
     attach_relations(sentence, found, &slot, out);
     find_parts(sentence, found, &slot, out);
     find_steps(base, out);
+}
+
+/// The name a list item gives before its colon, when the sentence has figures after it.
+fn list_topic(sentence: &[char], spans: &[(usize, usize)], found: &[Token]) -> Option<String> {
+    let &(start, end) = spans.first()?;
+    if sentence.get(end) != Some(&':') || spans.len() < 2 || found.iter().any(|t| t.clause == 0) {
+        return None;
+    }
+    let mut topic = text(&sentence[start..end]);
+    // 1. / 1、 / (1) / - : the list's own marks.
+    let marks: usize = topic.chars().take_while(|c| c.is_ascii_digit() || "..、()-· ".contains(*c)).map(char::len_utf8).sum();
+    topic = topic[marks..].trim().to_string();
+    let count = topic.chars().count();
+    let speech = ["指出", "表示", "强调", "认为", "提出", "要求", "是", "为", "如下", "包括", "情况"].iter().any(|w| topic.ends_with(w));
+    ((2..=24).contains(&count) && !speech && !topic.chars().any(|c| c.is_ascii_digit())).then_some(topic)
 }
 
 /// Changes, previous values and shares of a target, attached to their figures.
@@ -385,10 +417,13 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
                 }
             }
             Role::Target => {
+                // The figure it is the target of: one that says it is done (完成投资) first, else
+                // the nearest of its unit.
+                let done = |i: usize| ["完成", "实际", "实现", "累计"].iter().any(|w| out[i].label.contains(w));
                 let nearest = (0..found.len())
                     .filter_map(|j| slot[j].map(|i| (j.abs_diff(k), i)))
                     .filter(|&(_, i)| out[i].unit == token.unit && out[i].target.is_none() && out[i].value >= 0.0)
-                    .min_by_key(|&(d, _)| d);
+                    .min_by_key(|&(d, i)| (!done(i), d));
                 if let Some((_, target)) = nearest {
                     out[target].target = Some(token.value);
                 }
