@@ -150,6 +150,21 @@ fn clean(raw: &[char], front: bool) -> String {
                 }
             }
         }
+        // 全镇完成地区生产总值, 实现旅游收入: the subject and the verb before the noun.
+        if front {
+            for place in ["全镇", "全区", "全县", "全市", "全乡", "全省", ""] {
+                for verb in ["完成", "实现", "共有"] {
+                    if place.is_empty() && verb != "实现" {
+                        continue;
+                    }
+                    if let Some(rest) = s.strip_prefix(&format!("{place}{verb}")) {
+                        if rest.chars().count() >= 2 {
+                            s = rest.to_string();
+                        }
+                    }
+                }
+            }
+        }
         for word in LEADING.iter().filter(|_| front) {
             if let Some(rest) = s.strip_prefix(*word) {
                 if rest.chars().count() >= 2 {
