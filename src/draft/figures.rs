@@ -107,14 +107,7 @@ pub struct Token {
 }
 
 fn starts_with(text: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for c in word.chars() {
-        if text.get(i) != Some(&c) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    word.chars().enumerate().all(|(k, c)| text.get(at + k) == Some(&c))
 }
 
 fn ends_with(text: &[char], end: usize, word: &str) -> bool {
@@ -258,12 +251,12 @@ fn read_unit(text: &[char], at: usize, value: f64, approx: &mut Option<Approx>) 
     }
     let mut best: Option<(usize, String, bool)> = None;
     for (word, spelled) in MEASURE_UNITS {
-        if starts_with(text, i, word) && best.as_ref().is_none_or(|b| word.chars().count() > b.0) {
+        if starts_with(text, i, word) && best.as_ref().map_or(true, |b| word.chars().count() > b.0) {
             best = Some((word.chars().count(), format!("{magnitude_text}{spelled}"), false));
         }
     }
     for word in COUNT_UNITS {
-        if starts_with(text, i, word) && best.as_ref().is_none_or(|b| word.chars().count() > b.0) {
+        if starts_with(text, i, word) && best.as_ref().map_or(true, |b| word.chars().count() > b.0) {
             best = Some((word.chars().count(), word.to_string(), true));
         }
     }
@@ -322,14 +315,13 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
         let mut range_low = None;
         let mut value = value;
         let mut number_end = number_end;
-        if ascii && matches!(sentence.get(number_end), Some('-') | Some('~') | Some('至') | Some('到') | Some('—')) {
-            if sentence.get(number_end + 1).is_some_and(char::is_ascii_digit) {
-                if let Some((high, end)) = ascii_number(sentence, number_end + 1) {
-                    if high > value {
-                        range_low = Some(value);
-                        value = high;
-                        number_end = end;
-                    }
+        let dash = matches!(sentence.get(number_end), Some('-') | Some('~') | Some('至') | Some('到') | Some('—'));
+        if ascii && dash && sentence.get(number_end + 1).is_some_and(char::is_ascii_digit) {
+            if let Some((high, end)) = ascii_number(sentence, number_end + 1) {
+                if high > value {
+                    range_low = Some(value);
+                    value = high;
+                    number_end = end;
                 }
             }
         }

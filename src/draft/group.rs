@@ -178,7 +178,7 @@ pub fn rest_group(mut list: Vec<Drafted>, title: String, title_from: (&'static s
     let mut best: Option<(&str, usize)> = None;
     for figure in &list {
         let count = list.iter().filter(|f| f.unit == figure.unit).count();
-        if best.is_none_or(|(_, n)| count > n) {
+        if best.map_or(true, |(_, n)| count > n) {
             best = Some((&figure.unit, count));
         }
     }

@@ -197,7 +197,7 @@ fn cut_label(label: &str) -> String {
     let breaks = "的对在把将向让使给于,、和及与";
     for at in 0..chars.len() {
         let rest = chars.len() - at;
-        if rest > MAX_LABEL_CHARS || rest < 2 {
+        if !(2..=MAX_LABEL_CHARS).contains(&rest) {
             continue;
         }
         let after_break = at > 0 && breaks.contains(chars[at - 1]);
@@ -334,11 +334,11 @@ fn sentence_figures(sentence: &[char], found: &[Token], index: usize, out: &mut 
         }
     }
     // A figure with no phrase of its own takes the sentence's first clause, else nothing.
-    for k in base..out.len() {
-        if out[k].label.is_empty() {
+    for figure in &mut out[base..] {
+        if figure.label.is_empty() {
             let (s, e) = spans[0];
             let phrase = clean_label(&sentence[s..e]);
-            out[k].label = if phrase.is_empty() || phrase.chars().any(|c| c.is_ascii_digit()) { out[k].unit.clone() } else { cut_label(&phrase) };
+            figure.label = if phrase.is_empty() || phrase.chars().any(|c| c.is_ascii_digit()) { figure.unit.clone() } else { cut_label(&phrase) };
         }
     }
     attach_relations(sentence, found, &slot, out);
