@@ -20,7 +20,7 @@ pub struct Group {
 }
 
 fn is_rate(figure: &Drafted) -> bool {
-    figure.unit == "%" && figure.value <= 100.0 && ["率", "占比", "比重", "比例", "覆盖"].iter().any(|w| figure.label.contains(w))
+    figure.unit == "%" && (0.0..=100.0).contains(&figure.value) && ["率", "占比", "比重", "比例", "覆盖"].iter().any(|w| figure.label.contains(w))
 }
 
 fn titled(figure: &Drafted) -> String {

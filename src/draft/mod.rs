@@ -260,8 +260,57 @@ pub fn draft(text: &str) -> Result<Draft, DraftError> {
             format!("the article holds too many figures: only the first {MAX_SECTIONS} sections are drafted"),
         ));
     }
-    let report = DraftReport { schema: SCHEMA_PATH.to_string(), version: 1, title, period, previous_period, source, sections };
+    let mut report = DraftReport { schema: SCHEMA_PATH.to_string(), version: 1, title, period, previous_period, source, sections };
+    ensure_valid(&mut report, &mut warnings);
+    if report.sections.is_empty() {
+        return Err(DraftError::NoFigure);
+    }
     Ok(Draft { report, warnings })
+}
+
+/// The draft through the report's own validation: a section it refuses (a relation read out
+/// of range) becomes number tiles without its relations, with a warning; one still refused is
+/// left out. The draft always validates.
+fn ensure_valid(report: &mut DraftReport, warnings: &mut Vec<Warning>) {
+    let broken = |report: &DraftReport| -> Vec<usize> {
+        let json = serde_json::to_string(report).unwrap_or_default();
+        let problems = match crate::report::Report::from_json_str(&json) {
+            Ok(valid) => valid.problems(),
+            Err(error) => error.problems,
+        };
+        let mut indices: Vec<usize> = problems
+            .iter()
+            .filter_map(|p| p.path.strip_prefix("sections[")?.split(']').next()?.parse().ok())
+            .collect();
+        indices.dedup();
+        indices
+    };
+    for index in broken(report) {
+        let Some(section) = report.sections.get_mut(index) else { continue };
+        section.kind = "stats";
+        for figure in &mut section.figures {
+            figure.previous = None;
+            figure.total = None;
+            figure.total_label = None;
+            figure.progress = None;
+            figure.target = None;
+        }
+        warnings.push(Warning::new(
+            format!("sections[{index}].kind"),
+            "读出的关系不成立(如部分大于整体),改为数字卡片,请核对",
+            "the relations read do not hold (a part above its whole, say): drawn as number tiles; check it",
+        ));
+    }
+    let still = broken(report);
+    if !still.is_empty() {
+        for &index in still.iter().rev() {
+            if index < report.sections.len() {
+                report.sections.remove(index);
+            }
+        }
+        warnings.retain(|w| !still.iter().any(|i| w.path.starts_with(&format!("sections[{i}]"))));
+        warnings.push(Warning::new("sections", "有部分无法起草,已略去", "some sections could not be drafted and are left out"));
+    }
 }
 
 /// A heading as a chapter name: without a lead-in such as 今年上半年: .

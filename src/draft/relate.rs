@@ -420,14 +420,14 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
                 let next = (k + 1..found.len()).find(|&j| found[j].clause == token.clause && slot[j].is_some()).and_then(|j| slot[j]);
                 let target = next.filter(|_| found[k + 1..].iter().any(|o| o.clause == token.clause)).or_else(|| figure_before(k));
                 if let Some(target) = target {
-                    if out[target].unit == token.unit && out[target].previous.is_none() {
+                    if out[target].unit == token.unit && out[target].previous.is_none() && token.value >= 0.0 {
                         out[target].previous = Some((token.value, PreviousFrom::Stated));
                     }
                 }
             }
             Role::Progress => {
                 let target = (0..k).rev().filter_map(|j| slot[j]).find(|&i| out[i].unit != "%");
-                if let Some(target) = target {
+                if let Some(target) = target.filter(|_| (0.0..=1000.0).contains(&token.value)) {
                     out[target].progress = Some(token.value);
                 }
             }
