@@ -31,14 +31,15 @@ share: setup
 # The release wasm is built with std rebuilt for panic=immediate-abort, which drops the panic
 # formatting machinery: nightly flags, taken by the dated nightly that rust-toolchain.toml pins.
 # A failure stops the build: no silent fallback to a bigger module.
-# The editor's build (pkg/editor/, with `draftReport`) comes second: wasm-pack empties the
-# directory it builds into, and pkg/editor/ sits inside pkg/.
+# The editor's build (pkg/editor/: the reader's module plus `draftReport`, the article-to-report
+# extractor) comes second, inside pkg/, so that building pkg/ never leaves it stale; the
+# reader's pkg/ is built without the feature and does not carry the extractor.
 build: setup
 	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
 	  wasm-pack build --release --target web --out-dir pkg . -- -Z build-std=std,panic_abort
 	node scripts/package.mjs
 	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-	  wasm-pack build --release --target web --out-dir pkg/editor . --features editor -- -Z build-std=std,panic_abort
+	  wasm-pack build --release --target web --out-dir pkg/editor . -- --features editor -Z build-std=std,panic_abort
 
 serve: build
 	node scripts/serve.mjs --host $(HOST) --port $(PORT)
