@@ -178,10 +178,40 @@ fn ascii_number(text: &[char], at: usize) -> Option<(f64, usize)> {
         return None;
     }
     let integer = digits.split('.').next().unwrap_or("");
-    if digits.is_empty() || integer.len() > 15 || digits.len() > 20 {
+    if digits.is_empty() || integer.len() > 15 {
         return None;
     }
-    digits.parse::<f64>().ok().map(|v| (v, i))
+    decimal(&digits).map(|v| (v, i))
+}
+
+/// A decimal number's value: its digits as a whole number over a power of ten, exact for the
+/// 15 significant digits kept (one correctly rounded division, as `str::parse` gives), without
+/// core's float parser in the editor's wasm.
+fn decimal(digits: &str) -> Option<f64> {
+    let mut mantissa: u64 = 0;
+    let mut significant = 0;
+    let mut scale = 0i32;
+    let mut fraction = false;
+    for c in digits.chars() {
+        match c {
+            '.' => fraction = true,
+            '0'..='9' if significant < 15 => {
+                mantissa = mantissa * 10 + (c as u64 - '0' as u64);
+                if mantissa > 0 {
+                    significant += 1;
+                }
+                if fraction {
+                    scale += 1;
+                }
+            }
+            // Digits past the fifteenth: whole-number ones still count tenfold.
+            '0'..='9' if !fraction => scale -= 1,
+            '0'..='9' => {}
+            _ => return None,
+        }
+    }
+    let value = mantissa as f64;
+    Some(if scale >= 0 { value / 10f64.powi(scale) } else { value * 10f64.powi(-scale) })
 }
 
 fn is_thousands(text: &[char], i: usize) -> bool {
@@ -482,6 +512,13 @@ mod tests {
         assert_eq!(values, vec![(2.0, "万家"), (4000.0, "人"), (100.0, "家"), (74.4, "万㎡"), (6700.0, "万元")]);
         assert_eq!(found[0].2, Some(Approx::Over));
         assert_eq!(found[2].2, Some(Approx::About));
+    }
+
+    #[test]
+    fn decimals_read_as_parse_reads_them() {
+        for text in ["317.8", "0.5", "36", "1.26", "74.4", "0.00", "123456789012345", "2.35", "0.92", "98.65"] {
+            assert_eq!(decimal(text), text.parse::<f64>().ok(), "{text}");
+        }
     }
 
     #[test]

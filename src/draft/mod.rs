@@ -16,6 +16,7 @@ mod scan;
 
 use serde::{Serialize, Serializer};
 
+use crate::json::{Map, Value};
 use crate::locale::Locale;
 use crate::report::{MAX_FIGURES, MAX_SECTIONS, MAX_TEXT_CHARS};
 use figures::Approx;
@@ -152,6 +153,66 @@ fn optional_number<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<
     }
 }
 
+impl DraftReport {
+    /// The report as the validator's JSON value, built directly: no JSON text and no serde_json
+    /// in the editor's wasm.
+    pub fn to_value(&self) -> Value {
+        let text = |s: &str| Value::String(s.to_string());
+        let mut report = Map::new();
+        report.insert("$schema".into(), text(&self.schema));
+        report.insert("version".into(), Value::Number(self.version as f64));
+        report.insert("title".into(), text(&self.title));
+        report.insert("period".into(), text(&self.period));
+        if let Some(previous) = &self.previous_period {
+            report.insert("previous_period".into(), text(previous));
+        }
+        report.insert("source".into(), text(&self.source));
+        let sections = self
+            .sections
+            .iter()
+            .map(|s| {
+                let mut section = Map::new();
+                section.insert("id".into(), text(&s.id));
+                if let Some(chapter) = &s.chapter {
+                    section.insert("chapter".into(), text(chapter));
+                }
+                section.insert("kind".into(), text(s.kind));
+                section.insert("title".into(), text(&s.title));
+                let figures = s
+                    .figures
+                    .iter()
+                    .map(|f| {
+                        let mut figure = Map::new();
+                        figure.insert("id".into(), text(&f.id));
+                        figure.insert("label".into(), text(&f.label));
+                        figure.insert("value".into(), Value::Number(f.value));
+                        figure.insert("unit".into(), text(&f.unit));
+                        if let Some(approx) = f.approx {
+                            figure.insert("approx".into(), text(approx));
+                        }
+                        for (key, number) in [("previous", f.previous), ("total", f.total), ("progress", f.progress), ("target", f.target)] {
+                            if let Some(n) = number {
+                                figure.insert(key.into(), Value::Number(n));
+                            }
+                        }
+                        if let Some(label) = &f.total_label {
+                            figure.insert("total_label".into(), text(label));
+                        }
+                        Value::Object(figure)
+                    })
+                    .collect();
+                section.insert("figures".into(), Value::Array(figures));
+                if let Some(note) = &s.note {
+                    section.insert("note".into(), text(note));
+                }
+                Value::Object(section)
+            })
+            .collect();
+        report.insert("sections".into(), Value::Array(sections));
+        Value::Object(report)
+    }
+}
+
 impl Draft {
     /// The report as formatted JSON.
     pub fn to_json(&self) -> String {
@@ -273,8 +334,7 @@ pub fn draft(text: &str) -> Result<Draft, DraftError> {
 /// left out. The draft always validates.
 fn ensure_valid(report: &mut DraftReport, warnings: &mut Vec<Warning>) {
     let broken = |report: &DraftReport| -> Vec<usize> {
-        let json = serde_json::to_string(report).unwrap_or_default();
-        let problems = match crate::report::Report::from_json_str(&json) {
+        let problems = match crate::report::Report::from_value(&report.to_value()) {
             Ok(valid) => valid.problems(),
             Err(error) => error.problems,
         };

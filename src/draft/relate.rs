@@ -550,7 +550,7 @@ fn derived_rates(out: &mut [Drafted]) {
             }
         }
         if let Some((a, b)) = pair {
-            let note = format!("{}{}%", out[p].label, out[p].value);
+            let note = format!("{}{}%", out[p].label, crate::format::plain_number(out[p].value, 4));
             out[p].derived = true;
             if out[a].total.is_none() {
                 out[a].total = Some((out[b].value, out[b].label.clone()));

@@ -2,8 +2,11 @@
 //! sentences and clauses. Text is normalised first (full-width digits and punctuation to ASCII,
 //! markdown emphasis and HTML tags dropped), so that the figure finder meets one spelling.
 //!
-//! A hand-written scanner rather than `regex`: the extractor also ships in the editor's wasm, and
-//! everything here is a walk over characters with one-character look-arounds.
+//! A hand-written scanner rather than `regex`: the extractor also ships in the editor's wasm,
+//! where regex's automata and Unicode tables would weigh more than the extractor itself (regex
+//! was not tried in this crate; the editor module's measured size is in the README), and
+//! everything here is a walk over characters with short look-arounds that regex would not make
+//! simpler: the roles of a number depend on words on both sides and on the figures around it.
 
 /// The most characters of one paragraph the scanner keeps; a longer run of text with no blank
 /// line is not prose an editor wrote, and cutting it bounds the work on hostile input.
