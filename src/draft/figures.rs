@@ -246,18 +246,16 @@ pub fn starts_with_change(text: &str) -> bool {
 }
 
 /// Reads a unit at `at` after a number of `value`: the unit as the report writes it, the value
-/// with any magnitude multiplied out for counts, and the end.
+/// with its magnitude (万, 亿) as the article writes it, and the end.
 fn read_unit(text: &[char], at: usize, value: f64, approx: &mut Option<Approx>) -> Option<(f64, String, usize, bool)> {
     let mut i = at;
     if matches!(text.get(i), Some('余') | Some('多')) {
         *approx = Some(Approx::Over);
         i += 1;
     }
-    let mut magnitude = 1.0;
     let mut magnitude_text = "";
-    for (word, m) in [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8)] {
+    for word in ["万亿", "千万", "百万", "万", "亿"] {
         if starts_with(text, i, word) {
-            magnitude = m;
             magnitude_text = word;
             i += word.chars().count();
             break;
@@ -267,7 +265,7 @@ fn read_unit(text: &[char], at: usize, value: f64, approx: &mut Option<Approx>) 
         *approx = Some(Approx::Over);
         i += 1;
     }
-    if magnitude == 1.0 {
+    if magnitude_text.is_empty() {
         for unit in ["%", "‰"] {
             if starts_with(text, i, unit) {
                 return Some((value, unit.to_string(), i + 1, false));
@@ -297,7 +295,6 @@ fn read_unit(text: &[char], at: usize, value: f64, approx: &mut Option<Approx>) 
     }
     // The magnitude stays as the article writes it (1.26万人, 2万余家): a designer keeps it.
     let unit = if count { format!("{magnitude_text}{unit}") } else { unit };
-    let _ = magnitude;
     Some((value, unit, end, false))
 }
 
