@@ -43,6 +43,8 @@ impl Locale {
             Phrase::BrokenHint => "The other charts are not affected. Editors: run check for details.",
             Phrase::OfTarget if zh => "年度目标",
             Phrase::OfTarget => "of the annual target",
+            Phrase::Infographic if zh => "信息图",
+            Phrase::Infographic => "infographic",
         }
     }
 }
@@ -55,4 +57,6 @@ pub enum Phrase {
     BrokenSection,
     BrokenHint,
     OfTarget,
+    /// What the canvas is, for assistive technology (aria-roledescription).
+    Infographic,
 }

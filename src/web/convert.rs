@@ -5,19 +5,17 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::refusal::{Refusal, Refused, MAX_DEPTH};
 use crate::json::{Map, Value};
 
-/// How deep a report may nest; a cyclic object stops here instead of overflowing the stack.
-const MAX_DEPTH: usize = 32;
-
 /// Converts a plain JavaScript value (as from JSON.parse) to a JSON value.
-pub fn to_json(value: &JsValue) -> Result<Value, String> {
+pub fn to_json(value: &JsValue) -> Result<Value, Refused> {
     walk(value, 0)
 }
 
-fn walk(value: &JsValue, depth: usize) -> Result<Value, String> {
+fn walk(value: &JsValue, depth: usize) -> Result<Value, Refused> {
     if depth > MAX_DEPTH {
-        return Err(format!("nested more than {MAX_DEPTH} levels deep (a cycle?)"));
+        return Err(Refused::new("report", Refusal::TooDeep));
     }
     if value.is_null() || value.is_undefined() {
         return Ok(Value::Null);
@@ -41,7 +39,7 @@ fn walk(value: &JsValue, depth: usize) -> Result<Value, String> {
         let object: &Object = value.unchecked_ref();
         for key in Object::keys(object).iter() {
             let Some(name) = key.as_string() else { continue };
-            let item = Reflect::get(value, &key).map_err(|_| format!("field {name} cannot be read"))?;
+            let item = Reflect::get(value, &key).map_err(|_| Refused::new(name.clone(), Refusal::Unreadable))?;
             map.insert(name, walk(&item, depth + 1)?);
         }
         return Ok(Value::Object(map));
