@@ -11,6 +11,14 @@ use crate::locale::Locale;
 /// How deep a report may nest: the walk is recursive, and no report nests a tenth as deep.
 pub const MAX_DEPTH: usize = 32;
 
+/// The most items an array (or fields an object) may have before it is walked: a page can
+/// pass an array whose length is 2³²−1, and walking its holes would hang the tab. The
+/// validator's own limits are far lower; this one only keeps the walk short.
+pub const MAX_ITEMS: u32 = 10_000;
+
+/// The most values a report may hold in all, however they nest.
+pub const MAX_VALUES: u32 = 100_000;
+
 /// What was wrong with a value the page passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
@@ -24,7 +32,15 @@ pub enum Refusal {
     ExpectedBoolean,
     /// Reading it threw: a getter, or a Proxy's trap.
     Unreadable,
+    /// An object that contains itself.
+    Cycle,
     TooDeep,
+    TooMany,
+    /// More than [`MAX_VALUES`] values in all.
+    TooLarge,
+    Function,
+    Symbol,
+    BigInt,
     Destroyed,
     /// A method called from inside the component's own drawing (a listener of the page's).
     Busy,
@@ -39,6 +55,13 @@ impl Refusal {
     /// The refusal as words in `locale`, without the path.
     fn words(self, locale: Locale) -> String {
         let zh = locale == Locale::Zh;
+        let not_data = |got_zh: &str, got_en: &str| {
+            if zh {
+                format!("应为文本、数字、数组或对象,实际是{got_zh}")
+            } else {
+                format!("expected text, a number, an array or an object, got {got_en}")
+            }
+        };
         let text = match self {
             Refusal::ExpectedObject if zh => "应为对象",
             Refusal::ExpectedObject => "expected an object",
@@ -58,6 +81,15 @@ impl Refusal {
             Refusal::Unreadable => "cannot be read (reading it threw an error)",
             Refusal::TooDeep if zh => return format!("嵌套超过{MAX_DEPTH}层"),
             Refusal::TooDeep => return format!("nested more than {MAX_DEPTH} levels deep"),
+            Refusal::Cycle if zh => "引用了包含它的对象(循环引用)",
+            Refusal::Cycle => "refers back to an object that contains it (a cycle)",
+            Refusal::TooLarge if zh => return format!("报告过大,最多{MAX_VALUES}个值"),
+            Refusal::TooLarge => return format!("too large, at most {MAX_VALUES} values in all"),
+            Refusal::TooMany if zh => return format!("项数过多,最多{MAX_ITEMS}项"),
+            Refusal::TooMany => return format!("too many items, at most {MAX_ITEMS}"),
+            Refusal::Function => return not_data("函数", "a function"),
+            Refusal::Symbol => return not_data("符号值", "a Symbol"),
+            Refusal::BigInt => return not_data("大整数", "a BigInt"),
             Refusal::Destroyed if zh => "此信息图已销毁,不能再使用",
             Refusal::Destroyed => "this infographic was destroyed",
             Refusal::Busy if zh => "正在绘制时不能调用",
