@@ -225,6 +225,23 @@ fn check_error(error: JsValue, path: &str, english: bool, allowed: &[String], ca
     }
 }
 
+/// A new instance either draws something, or its error names `path` in its language.
+fn draws_or_names(made: Result<Infographic, JsValue>, path: &str, english: bool, allowed: &[String], case: &str) {
+    match made {
+        Ok(mut drawn) => {
+            drawn.render().unwrap_or_else(|e| panic!("{case}: render: {e:?}"));
+            assert!(js_sys::Array::from(&drawn.items().unwrap()).length() > 0, "{case}: drew nothing");
+            drawn.destroy();
+        }
+        Err(error) => check_error(error, path, english, allowed, case),
+    }
+}
+
+/// Options without animation, in English or (naming no language) Chinese.
+fn options_in(english: bool) -> JsValue {
+    eval(if english { "{ animate: false, locale: 'en' }" } else { "{ animate: false }" })
+}
+
 /// The component still draws, hit-tests and lists its marks.
 fn still_works(probe: &mut Infographic, case: &str) {
     probe.render().unwrap_or_else(|e| panic!("{case}: render after: {e:?}"));
@@ -262,17 +279,10 @@ fn every_value_in_the_report_draws_or_is_refused_by_its_path() {
             }
         };
         let english = rng.below(2) == 0;
-        let options = eval(if english { "{ animate: false, locale: 'en' }" } else { "{ animate: false }" });
+        let options = options_in(english);
         let description = format!("case {case}: {expression} at {path:?}");
-        match Infographic::new(target.clone(), report.clone(), options) {
-            Ok(mut drawn) => {
-                drawn.render().unwrap_or_else(|e| panic!("{description}: render: {e:?}"));
-                assert!(js_sys::Array::from(&drawn.items().unwrap()).length() > 0, "{description}: drew nothing");
-                drawn.destroy();
-            }
-            // A report replaced whole is named by its fields, or as `report`.
-            Err(error) => check_error(error, &path, english, &allowed, &description),
-        }
+        // A report replaced whole is named by its fields, or as `report`.
+        draws_or_names(Infographic::new(target.clone(), report.clone(), options), &path, english, &allowed, &description);
         // The same report through the free functions.
         let locale = JsValue::from_str(if english { "en" } else { "zh" });
         if let Err(error) = figure_table(report.clone(), locale.clone()) {
@@ -295,7 +305,6 @@ fn every_value_in_the_options_draws_or_is_refused_by_its_path() {
     for case in 0..CASES {
         let expression = *rng.pick(VALUES);
         let english = rng.below(2) == 0;
-        let base = if english { "{ animate: false, locale: 'en' }" } else { "{ animate: false }" };
         let (path, options, english) = match rng.below(8) {
             0 => ("options".to_string(), eval(expression), false),
             1 => {
@@ -304,21 +313,14 @@ fn every_value_in_the_options_draws_or_is_refused_by_its_path() {
             }
             _ => {
                 let field = *rng.pick(&fields);
-                let options = eval(base);
+                let options = options_in(english);
                 js_sys::Reflect::set(&options, &field.into(), &eval(expression)).unwrap();
                 // A bad locale is refused in Chinese: it cannot say which language to use.
                 (format!("options.{field}"), options, english && field != "locale")
             }
         };
         let description = format!("case {case}: {expression} at {path}");
-        match Infographic::new(target.clone(), report(), options) {
-            Ok(mut drawn) => {
-                drawn.render().unwrap_or_else(|e| panic!("{description}: render: {e:?}"));
-                assert!(js_sys::Array::from(&drawn.items().unwrap()).length() > 0, "{description}: drew nothing");
-                drawn.destroy();
-            }
-            Err(error) => check_error(error, &path, english, &allowed, &description),
-        }
+        draws_or_names(Infographic::new(target.clone(), report(), options), &path, english, &allowed, &description);
         still_works(&mut probe, &description);
     }
     probe.destroy();
@@ -358,7 +360,7 @@ fn every_call_after_destroy_is_refused_in_words_and_destroy_twice_does_nothing()
     let mut rng = Rng(0x5eed_1234_abcd_0004);
     for case in 0..20 {
         let english = rng.below(2) == 0;
-        let options = eval(if english { "{ animate: false, locale: 'en' }" } else { "{ animate: false }" });
+        let options = options_in(english);
         let mut gone = Infographic::new(canvas(), report(), options).unwrap();
         gone.destroy();
         gone.destroy();
