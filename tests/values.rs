@@ -285,10 +285,10 @@ fn every_value_in_the_report_draws_or_is_refused_by_its_path() {
         draws_or_names(Infographic::new(target.clone(), report.clone(), options), &path, english, &allowed, &description);
         // The same report through the free functions.
         let locale = JsValue::from_str(if english { "en" } else { "zh" });
-        if let Err(error) = figure_table(report.clone(), locale.clone()) {
+        if let Err(error) = figure_table(report.clone(), Some(locale.clone())) {
             check_error(error, &path, english, &allowed, &format!("{description} (figureTable)"));
         }
-        let found = validate_report(report, locale).unwrap_or_else(|e| panic!("{description}: validateReport threw {e:?}"));
+        let found = validate_report(report, Some(locale)).unwrap_or_else(|e| panic!("{description}: validateReport threw {e:?}"));
         assert!(js_sys::Array::is_array(&found), "{description}");
         still_works(&mut probe, &description);
     }
@@ -344,7 +344,7 @@ fn every_value_as_a_method_argument_works_or_is_refused_by_its_name() {
             2 => ("setTheme(theme)", probe.set_theme(a).map(|_| JsValue::UNDEFINED)),
             // A share image is a large PNG: only the arguments that cannot make one are tried.
             _ if a.as_f64().is_some_and(|w| w.is_finite() && w > 0.0) => ("shareImage(width)", Ok(JsValue::UNDEFINED)),
-            _ => ("shareImage(width)", probe.share_image(a).map(JsValue::from)),
+            _ => ("shareImage(width)", probe.share_image(Some(a)).map(JsValue::from)),
         };
         if let Err(error) = result {
             check_error(error, path, english, &allowed, &description);
@@ -374,7 +374,7 @@ fn every_call_after_destroy_is_refused_in_words_and_destroy_twice_does_nothing()
             ("hitTest(", gone.hit_test(1.0.into(), 1.0.into())),
             ("setLocale(", gone.set_locale("en".into()).map(|_| JsValue::UNDEFINED)),
             ("setTheme(", gone.set_theme(value.clone()).map(|_| JsValue::UNDEFINED)),
-            ("shareImage(", gone.share_image(value).map(JsValue::from)),
+            ("shareImage(", gone.share_image(Some(value)).map(JsValue::from)),
         ];
         for (path, result) in refused {
             let error = result.expect_err("a destroyed instance refuses every call");

@@ -160,10 +160,10 @@ fn validate_report_lists_every_problem_with_its_path() {
     struct Found {
         path: String,
     }
-    let found: Vec<Found> = serde_wasm_bindgen::from_value(validate_report(default_report(), JsValue::UNDEFINED).unwrap()).unwrap();
+    let found: Vec<Found> = serde_wasm_bindgen::from_value(validate_report(default_report(), None).unwrap()).unwrap();
     assert!(found.is_empty());
     let bad = options(r#"{"title": "T", "period": "P", "source": "S", "sections": [{"id": "s", "kind": "pie", "title": "t", "figures": [{"id": "a", "label": "", "value": 1, "unit": "个"}]}]}"#);
-    let found: Vec<Found> = serde_wasm_bindgen::from_value(validate_report(bad, "en".into()).unwrap()).unwrap();
+    let found: Vec<Found> = serde_wasm_bindgen::from_value(validate_report(bad, Some("en".into())).unwrap()).unwrap();
     let paths: Vec<&str> = found.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, vec!["sections[0].kind", "sections[0].figures[0].label"]);
 }

@@ -67,8 +67,8 @@ fn parse_report(report: &JsValue, locale: Locale) -> Result<Report, JsValue> {
 }
 
 /// A locale argument of a free function: `zh` or `en`, anything else reads as Chinese.
-fn locale_or_default(locale: &JsValue) -> Locale {
-    locale.as_string().as_deref().and_then(Locale::parse).unwrap_or_default()
+fn locale_or_default(locale: Option<JsValue>) -> Locale {
+    locale.and_then(|l| l.as_string()).as_deref().and_then(Locale::parse).unwrap_or_default()
 }
 
 #[wasm_bindgen]
@@ -105,7 +105,7 @@ impl Infographic {
 
     /// The mark under the point (CSS pixels relative to the canvas), or undefined.
     #[wasm_bindgen(js_name = hitTest)]
-    pub fn hit_test(&self, x: JsValue, y: JsValue) -> Result<JsValue, JsValue> {
+    pub fn hit_test(&self, #[wasm_bindgen(unchecked_param_type = "number")] x: JsValue, #[wasm_bindgen(unchecked_param_type = "number")] y: JsValue) -> Result<JsValue, JsValue> {
         let x = x.as_f64().ok_or_else(|| refuse(self.locale, "hitTest(x)", Refusal::ExpectedNumber))?;
         let y = y.as_f64().ok_or_else(|| refuse(self.locale, "hitTest(y)", Refusal::ExpectedNumber))?;
         let runner = self.runner("hitTest()")?;
@@ -133,14 +133,13 @@ impl Infographic {
     /// pixels wide (default 750, at most 1600) at twice that resolution, as a `data:` URL for an
     /// `<img>` a phone reader can long-press to save.
     #[wasm_bindgen(js_name = shareImage)]
-    pub fn share_image(&self, width: JsValue) -> Result<String, JsValue> {
-        let width = if width.is_undefined() || width.is_null() {
-            SHARE_WIDTH
-        } else {
-            width
+    pub fn share_image(&self, width: Option<JsValue>) -> Result<String, JsValue> {
+        let width = match width.filter(|w| !w.is_null() && !w.is_undefined()) {
+            None => SHARE_WIDTH,
+            Some(width) => width
                 .as_f64()
                 .filter(|w| w.is_finite() && *w > 0.0)
-                .ok_or_else(|| refuse(self.locale, "shareImage(width)", Refusal::ExpectedPositiveNumber))?
+                .ok_or_else(|| refuse(self.locale, "shareImage(width)", Refusal::ExpectedPositiveNumber))?,
         };
         let runner = self.runner("shareImage()")?;
         let scene = layout::layout(runner.report(), &runner.options(width.clamp(layout::MIN_WIDTH, SHARE_MAX_WIDTH), 1.0));
@@ -163,7 +162,7 @@ impl Infographic {
 
     /// Switches the language (`zh` or `en`) and redraws.
     #[wasm_bindgen(js_name = setLocale)]
-    pub fn set_locale(&mut self, locale: JsValue) -> Result<(), JsValue> {
+    pub fn set_locale(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] locale: JsValue) -> Result<(), JsValue> {
         let locale = locale
             .as_string()
             .as_deref()
@@ -176,7 +175,7 @@ impl Infographic {
 
     /// Switches the theme (`light`, `dark` or `auto`) and redraws.
     #[wasm_bindgen(js_name = setTheme)]
-    pub fn set_theme(&mut self, theme: JsValue) -> Result<(), JsValue> {
+    pub fn set_theme(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] theme: JsValue) -> Result<(), JsValue> {
         let fixed = match theme.as_string().as_deref() {
             Some("auto") => None,
             Some(name) if ThemeName::parse(name).is_some() => ThemeName::parse(name),
@@ -223,8 +222,8 @@ impl Infographic {
 /// Every problem in a report as `{path, message}`, in `locale` (`zh` default, or `en`); an
 /// empty array for a report that is fine.
 #[wasm_bindgen(js_name = validateReport)]
-pub fn validate_report(report: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
-    let locale = locale_or_default(&locale);
+pub fn validate_report(report: JsValue, locale: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let locale = locale_or_default(locale);
     #[derive(Serialize)]
     struct Found {
         path: String,
@@ -247,8 +246,8 @@ pub fn validate_report(report: JsValue, locale: JsValue) -> Result<JsValue, JsVa
 /// for a page to show as text when the canvas cannot be drawn. Throws like the constructor
 /// when the report has nothing drawable.
 #[wasm_bindgen(js_name = figureTable)]
-pub fn figure_table(report: JsValue, locale: JsValue) -> Result<JsValue, JsValue> {
-    let locale = locale_or_default(&locale);
+pub fn figure_table(report: JsValue, locale: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let locale = locale_or_default(locale);
     let report = parse_report(&report, locale)?;
     let theme = Theme::get(ThemeName::Light);
     let scene = layout::layout(&report, &LayoutOptions { width: 390.0, locale, theme: &theme, progress: 1.0, measure: &EstimatedMeasure });
