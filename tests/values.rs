@@ -335,7 +335,7 @@ fn every_value_as_a_method_argument_works_or_is_refused_by_its_name() {
         let english = rng.below(2) == 0;
         probe.set_locale(JsValue::from_str(if english { "en" } else { "zh" })).unwrap();
         let expression = *rng.pick(VALUES);
-        let (a, b) = (eval(expression), eval(*rng.pick(VALUES)));
+        let (a, b) = (eval(expression), eval(rng.pick(VALUES)));
         let method = rng.below(4);
         let description = format!("case {case}: method {method} with {expression}");
         let (path, result) = match method {
@@ -364,7 +364,7 @@ fn every_call_after_destroy_is_refused_in_words_and_destroy_twice_does_nothing()
         let mut gone = Infographic::new(canvas(), report(), options).unwrap();
         gone.destroy();
         gone.destroy();
-        let value = eval(*rng.pick(VALUES));
+        let value = eval(rng.pick(VALUES));
         let description = format!("case {case}");
         let refused: Vec<(&str, Result<JsValue, JsValue>)> = vec![
             ("render()", gone.render().map(|_| JsValue::UNDEFINED)),
