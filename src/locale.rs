@@ -97,6 +97,8 @@ pub enum Phrase {
     ListSeparator,
     /// The summary's last sentence: how to explore the figures.
     KeyboardHint,
+    /// What the canvas is, for screen readers (its aria-roledescription).
+    Infographic,
 }
 
 impl Phrase {
@@ -116,6 +118,7 @@ impl Phrase {
             Phrase::ReportRefused => "报告无法显示:",
             Phrase::ListSeparator => ";",
             Phrase::KeyboardHint => "可用方向键逐项浏览。",
+            Phrase::Infographic => "信息图",
         }
     }
 
@@ -135,6 +138,7 @@ impl Phrase {
             Phrase::ReportRefused => "The report cannot be shown: ",
             Phrase::ListSeparator => "; ",
             Phrase::KeyboardHint => " Use the arrow keys to step through every figure.",
+            Phrase::Infographic => "infographic",
         }
     }
 }

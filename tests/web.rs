@@ -143,8 +143,11 @@ fn a_bad_report_throws_an_error_naming_the_field() {
     assert!(message.contains("应为对象"), "{message}");
     let message = error_message(Infographic::new(canvas(390.0), default_report(), options(r#"{"locale": "fr"}"#)));
     assert!(message.contains("options.locale"), "{message}");
-    let message = error_message(Infographic::new(canvas(390.0), JsValue::UNDEFINED, JsValue::UNDEFINED));
+    let message = error_message(Infographic::new(canvas(390.0), JsValue::UNDEFINED, options(r#"{"locale": "en"}"#)));
     assert!(message.contains("report: expected a report object"), "{message}");
+    // In the options' language, Chinese when they name none.
+    let message = error_message(Infographic::new(canvas(390.0), JsValue::UNDEFINED, JsValue::UNDEFINED));
+    assert!(message.starts_with("report: 应为报告对象"), "{message}");
     // The module keeps working after an error.
     let (_, mut infographic) = mount(390.0, "");
     assert!(!items(&infographic).is_empty());
@@ -290,10 +293,16 @@ fn no_two_labels_overlap_at_phone_tablet_and_desktop_widths() {
 
 #[wasm_bindgen_test]
 fn a_destroyed_instance_says_so() {
-    let (_, mut infographic) = mount(390.0, "");
+    let (_, mut infographic) = mount(390.0, ", \"locale\": \"en\"");
     infographic.destroy();
     let error: js_sys::Error = infographic.render().unwrap_err().dyn_into().unwrap();
-    assert!(String::from(error.message()).contains("destroyed"));
+    assert_eq!(String::from(error.message()), "render(): this infographic was destroyed");
+    // In Chinese for a Chinese reader, and a second destroy() does nothing.
+    let (_, mut infographic) = mount(390.0, "");
+    infographic.destroy();
+    infographic.destroy();
+    let error: js_sys::Error = infographic.items().unwrap_err().dyn_into().unwrap();
+    assert_eq!(String::from(error.message()), "items(): 此信息图已销毁,不能再使用");
 }
 
 /// Counts listeners added minus removed on every EventTarget from now on.

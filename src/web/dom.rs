@@ -1,5 +1,5 @@
 //! The DOM the component adds around its canvas: the fallback summary and table inside the
-//! canvas, a polite live region, and the tooltip. Text always goes in as textContent, never as
+//! canvas and a polite live region (the tooltip is [`super::tooltip`]). Text always goes in as textContent, never as
 //! markup, and styles through the CSSOM, so a strict Content-Security-Policy holds.
 
 use wasm_bindgen::prelude::*;
@@ -29,19 +29,13 @@ pub fn style(element: &HtmlElement, properties: &[(&str, &str)]) -> Result<(), J
 
 /// Gives an element of ours its whole inline style at once: one CSSOM call and one parse
 /// rather than one per property.
-fn restyle(element: &HtmlElement, css: &str) {
+pub fn restyle(element: &HtmlElement, css: &str) {
     element.style().set_css_text(css);
 }
 
 /// Hidden from sight, still read by screen readers.
 const VISUALLY_HIDDEN: &str =
     "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0";
-
-/// The tooltip, hidden until a mark is pointed at.
-const TOOLTIP: &str = "position:fixed;z-index:2147483000;pointer-events:none;display:none;\
-    max-width:min(280px,calc(100vw - 16px));padding:8px 10px;border-radius:6px;\
-    font:13px/1.45 system-ui,\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;\
-    box-shadow:0 4px 14px rgba(0,0,0,.22);box-sizing:border-box";
 
 /// Replaces the canvas' fallback content with the summary and a table of every figure.
 pub fn fill_fallback(canvas: &HtmlCanvasElement, document: &Document, summary_text: &str, caption: &str, rows: &[Row], locale: Locale) -> Result<(), JsValue> {
@@ -104,26 +98,9 @@ pub fn live_region(canvas: &HtmlCanvasElement, document: &Document) -> Result<Ht
     Ok(live)
 }
 
-/// The tooltip: a fixed-position box in the page, hidden until a mark is pointed at, with its
-/// three lines: the label, the value in bold and the comparison.
-pub fn tooltip(canvas: &HtmlCanvasElement, document: &Document) -> Result<HtmlElement, JsValue> {
-    let tip = element(document, "div", None)?;
-    tip.set_attribute("role", "tooltip")?;
-    tip.set_attribute("aria-hidden", "true")?;
-    tip.set_attribute("data-infographic-tooltip", &canvas_key(canvas))?;
-    restyle(&tip, TOOLTIP);
-    for css in [None, Some("font-weight:700;font-size:15px"), None] {
-        let line = element(document, "div", None)?;
-        if let Some(css) = css {
-            restyle(&line, css);
-        }
-        tip.append_child(&line)?;
-    }
-    insert_after(canvas, &tip)?;
-    Ok(tip)
-}
-
-fn insert_after(reference: &Element, node: &Element) -> Result<(), JsValue> {
+/// Puts `node` right after `reference`, or at the end of the body when `reference` is not in
+/// the page.
+pub fn insert_after(reference: &Element, node: &Element) -> Result<(), JsValue> {
     match reference.parent_node() {
         Some(parent) => {
             parent.insert_before(node, reference.next_sibling().as_ref())?;
@@ -135,15 +112,4 @@ fn insert_after(reference: &Element, node: &Element) -> Result<(), JsValue> {
         }
     }
     Ok(())
-}
-
-/// Writes a mark's label, value and comparison into the tooltip's three lines (an empty line
-/// takes no room). The lines stay: new text in them costs the browser less than new elements.
-pub fn set_tooltip_text(tip: &HtmlElement, lines: [&str; 3]) {
-    let mut line = tip.first_child();
-    for text in lines {
-        let Some(node) = line else { return };
-        node.set_text_content(Some(text));
-        line = node.next_sibling();
-    }
 }

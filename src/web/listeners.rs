@@ -5,6 +5,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AddEventListenerOptions, EventTarget};
 
+/// How a listener listens.
+#[derive(Debug, Clone, Copy)]
+pub struct ListenerOptions {
+    /// A passive listener cannot block scrolling (and cannot prevent the default action).
+    pub passive: bool,
+    /// A capture listener sees an event before the page's own listeners do.
+    pub capture: bool,
+}
+
 /// One listener on one target; removed from the target when dropped.
 pub struct Listener {
     target: EventTarget,
@@ -14,25 +23,23 @@ pub struct Listener {
 }
 
 impl Listener {
-    /// Adds `handler` as a listener for `kind` on `target`. Passive listeners cannot block
-    /// scrolling; capture listeners see an event before the page does.
+    /// Adds `handler` as a listener for `kind` on `target`.
     pub fn new(
         target: &EventTarget,
         kind: &'static str,
-        passive: bool,
-        capture: bool,
+        how: ListenerOptions,
         handler: impl FnMut(web_sys::Event) + 'static,
     ) -> Result<Listener, JsValue> {
         let closure = Closure::wrap(Box::new(handler) as Box<dyn FnMut(web_sys::Event)>);
         let options = AddEventListenerOptions::new();
-        options.set_passive(passive);
-        options.set_capture(capture);
+        options.set_passive(how.passive);
+        options.set_capture(how.capture);
         target.add_event_listener_with_callback_and_add_event_listener_options(
             kind,
             closure.as_ref().unchecked_ref(),
             &options,
         )?;
-        Ok(Listener { target: target.clone(), kind, capture, closure })
+        Ok(Listener { target: target.clone(), kind, capture: how.capture, closure })
     }
 }
 

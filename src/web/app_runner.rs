@@ -1,0 +1,562 @@
+//! The running infographic: the report, the scene laid out from it, the canvas it is painted
+//! on, the entry animation, and what pointer and keyboard input do to it. It knows nothing of
+//! JavaScript's calling conventions (that is [`super::web_runner`]) nor of how listeners are
+//! wired (that is [`super::events`]).
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::prelude::*;
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, Window};
+
+use super::backend::Canvas2d;
+use super::dom;
+use super::listeners::{Frame, Timeout};
+use super::options::Options;
+use super::refusal::{Refusal, Refused};
+use super::tooltip::Tooltip;
+use crate::draw::{self, DrawOptions};
+use crate::layout::{self, LayoutOptions};
+use crate::locale::{Locale, Phrase};
+use crate::report::Report;
+use crate::scene::{Rect, Scene};
+use crate::summary;
+use crate::text::EstimatedMeasure;
+use crate::theme::{Theme, ThemeName};
+
+/// How long the entry animation runs, in milliseconds.
+const ENTRY_MS: f64 = 750.0;
+
+/// The most one frame moves the entry animation on, in milliseconds. WebKit composites the
+/// whole backing store of a changed canvas in the next frame, so the frame after a tall
+/// canvas' first paint comes hundreds of milliseconds late (and every frame of it is slow
+/// under WebKitGTK's software compositing); counted in full, that late frame ended the
+/// animation before a second one was drawn.
+const MAX_FRAME_STEP_MS: f64 = 100.0;
+
+/// The largest backing store drawn, in device pixels: iOS (and so WeChat's in-app browser)
+/// leaves a larger canvas blank. A very tall infographic gets a slightly lower ratio instead.
+pub const MAX_BACKING_PIXELS: f64 = 16_777_216.0;
+
+/// The running state shared by the handle JavaScript holds and the listeners.
+pub type Shared = Rc<RefCell<AppRunner>>;
+
+/// The entry animation.
+struct Animation {
+    /// Off under prefers-reduced-motion or `animate: false`.
+    enabled: bool,
+    /// From 0 to 1; 1 is the finished picture.
+    progress: f64,
+    /// When it would have started had no frame come more than [`MAX_FRAME_STEP_MS`] late.
+    started: Option<f64>,
+    /// The pending frame.
+    frame: Option<Frame>,
+}
+
+impl Animation {
+    fn running(&self) -> bool {
+        self.progress < 1.0
+    }
+}
+
+/// What the canvas' inline style was last set to, so that a paint that changes none of it
+/// touches no style (which would make the browser recompute the page's).
+#[derive(Clone, Copy, PartialEq)]
+struct CanvasStyle {
+    /// The CSS height in whole pixels.
+    height: u32,
+    /// The theme, whose background colour the canvas takes.
+    theme: ThemeName,
+    /// The CSS width's bits (an f64 has no Eq).
+    width: u64,
+}
+
+/// The width and device-pixel ratio the canvas was last laid out and drawn at.
+#[derive(Clone, Copy, PartialEq)]
+struct Drawn {
+    width: f64,
+    ratio: f64,
+}
+
+/// The infographic as it runs on one canvas.
+pub struct AppRunner {
+    this: Weak<RefCell<AppRunner>>,
+    pub(super) canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    document: Document,
+    report: Report,
+    pub(super) locale: Locale,
+    /// `None` follows the reader's colour-scheme preference.
+    fixed_theme: Option<ThemeName>,
+    /// Whether the reader prefers a dark colour scheme, kept up to date by a listener: reading
+    /// the query's `matches` on every paint would bring the page's style up to date each time.
+    pub(super) dark: bool,
+    window: Option<Window>,
+    styled: Option<CanvasStyle>,
+    theme: Theme,
+    fixed_width: Option<f64>,
+    fixed_ratio: Option<f64>,
+    pub(super) scene: Scene,
+    drawn: Option<Drawn>,
+    /// The mark under the pointer or keyboard focus.
+    active: Option<usize>,
+    /// The mark whose focus ring is on the canvas now.
+    painted_active: Option<usize>,
+    tooltip: Tooltip,
+    live: HtmlElement,
+    animation: Animation,
+    /// Lays the tooltip out once, hidden, after the first paint and after a change of language:
+    /// see [`Tooltip::warm`].
+    warm: Option<Timeout>,
+    /// Scroll events before this time (performance.now()) are our own keyboard scrolling.
+    pub(super) own_scroll_until: f64,
+    /// The language the fallback table, the summary and the canvas' labels were last written in.
+    fallback_locale: Option<Locale>,
+}
+
+/// Runs `f` on the runner if it is still alive and not already borrowed (an event that fires
+/// while the component draws is dropped rather than allowed to re-enter it); an error is
+/// logged, as there is no caller to throw it to.
+pub fn with_runner(weak: &Weak<RefCell<AppRunner>>, f: impl FnOnce(&mut AppRunner) -> Result<(), JsValue>) {
+    if let Some(runner) = weak.upgrade() {
+        if let Ok(mut runner) = runner.try_borrow_mut() {
+            if let Err(e) = f(&mut runner) {
+                web_sys::console::warn_2(&"district-infographic:".into(), &e);
+            }
+        }
+    }
+}
+
+/// The theme for a reader who does or does not prefer a dark colour scheme.
+fn scheme(dark: bool) -> ThemeName {
+    if dark {
+        ThemeName::Dark
+    } else {
+        ThemeName::Light
+    }
+}
+
+fn prefers(query: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Names the canvas' kind and language for assistive technology, in that language.
+fn label_language(canvas: &HtmlCanvasElement, locale: Locale) -> Result<(), JsValue> {
+    canvas.set_attribute("aria-roledescription", locale.say(Phrase::Infographic))?;
+    canvas.set_attribute("lang", locale.tag())
+}
+
+/// Ease-out cubic: fast start, gentle landing.
+fn ease(t: f64) -> f64 {
+    1.0 - (1.0 - t.clamp(0.0, 1.0)).powi(3)
+}
+
+impl AppRunner {
+    /// Sets `canvas` up (focusable, labelled, with its tooltip and live region) for `report`.
+    pub fn new(canvas: HtmlCanvasElement, report: Report, options: &Options) -> Result<Shared, JsValue> {
+        let locale = options.locale;
+        let refuse = |why| Refused::new("canvas", why).error(locale);
+        let window = web_sys::window();
+        let document = window.as_ref().and_then(Window::document).ok_or_else(|| refuse(Refusal::NoDocument))?;
+        let context: CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into().ok())
+            .ok_or_else(|| refuse(Refusal::NoContext))?;
+        canvas.set_attribute("tabindex", "0")?;
+        canvas.set_attribute("role", "group")?;
+        label_language(&canvas, locale)?;
+        dom::style(canvas.unchecked_ref(), &[("display", "block"), ("width", "100%"), ("touch-action", "manipulation")])?;
+        let tooltip = Tooltip::new(&canvas, &document)?;
+        let live = dom::live_region(&canvas, &document)?;
+        let dark = prefers("(prefers-color-scheme: dark)");
+        let theme = Theme::get(options.theme.unwrap_or(scheme(dark)));
+        let enabled = options.animate.unwrap_or(true) && !prefers("(prefers-reduced-motion: reduce)");
+        let scene = Scene { width: 0.0, height: 0.0, background: theme.background, shapes: Vec::new(), items: Vec::new(), cards: Vec::new(), hotspots: Vec::new() };
+        Ok(Rc::new_cyclic(|this| {
+            RefCell::new(AppRunner {
+                this: this.clone(),
+                canvas,
+                context,
+                document,
+                report,
+                locale,
+                fixed_theme: options.theme,
+                dark,
+                window,
+                styled: None,
+                theme,
+                fixed_width: options.width,
+                fixed_ratio: options.pixel_ratio,
+                scene,
+                drawn: None,
+                active: None,
+                painted_active: None,
+                tooltip,
+                live,
+                animation: Animation { enabled, progress: if enabled { 0.0 } else { 1.0 }, started: None, frame: None },
+                warm: None,
+                own_scroll_until: 0.0,
+                fallback_locale: None,
+            })
+        }))
+    }
+
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// Switches the language and redraws.
+    pub fn set_locale(&mut self, locale: Locale) -> Result<(), JsValue> {
+        self.locale = locale;
+        self.refresh(true)
+    }
+
+    /// Fixes the theme (`None` follows the reader's preference) and redraws.
+    pub fn set_theme(&mut self, theme: Option<ThemeName>) -> Result<(), JsValue> {
+        self.fixed_theme = theme;
+        self.refresh(true)
+    }
+
+    /// Stops the animation and takes the tooltip and the live region out of the page.
+    pub fn tear_down(&mut self) {
+        self.animation.frame = None;
+        self.warm = None;
+        self.tooltip.remove();
+        self.live.remove();
+    }
+
+    /// A drawing failure, for the caller: plotters' own words stay out of the page.
+    pub fn drawing_failed(&self) -> JsValue {
+        Refused::new("canvas", Refusal::DrawingFailed).error(self.locale)
+    }
+
+    pub(super) fn now(&self) -> f64 {
+        self.window.as_ref().and_then(Window::performance).map_or(0.0, |p| p.now())
+    }
+
+    /// The viewport's width and height in CSS pixels.
+    fn viewport(&self) -> (f64, f64) {
+        let dimension = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        self.window.as_ref().map_or((0.0, 0.0), |w| (dimension(w.inner_width()), dimension(w.inner_height())))
+    }
+
+    fn ratio(&self) -> f64 {
+        let ratio = self.fixed_ratio.or_else(|| self.window.as_ref().map(Window::device_pixel_ratio)).unwrap_or(1.0);
+        if ratio.is_finite() && ratio > 0.0 {
+            ratio.min(4.0)
+        } else {
+            1.0
+        }
+    }
+
+    /// The canvas' layout width in CSS pixels; a canvas not laid out (detached or hidden) uses
+    /// the width option, then its parent's width, then a phone's.
+    fn css_width(&self) -> f64 {
+        if let Some(width) = self.fixed_width {
+            return width;
+        }
+        let own = self.canvas.get_bounding_client_rect().width();
+        if own > 0.0 {
+            return own;
+        }
+        self.canvas
+            .parent_element()
+            .map(|p| f64::from(p.client_width()))
+            .filter(|w| *w > 0.0)
+            .unwrap_or(360.0)
+    }
+
+    pub fn options(&self, width: f64, progress: f64) -> LayoutOptions<'_> {
+        LayoutOptions { width, locale: self.locale, theme: &self.theme, progress, measure: &EstimatedMeasure }
+    }
+
+    /// Lays out and draws again if the width, ratio, theme or language changed (or `force`).
+    pub fn refresh(&mut self, force: bool) -> Result<(), JsValue> {
+        let width = self.css_width().clamp(layout::MIN_WIDTH, layout::MAX_WIDTH);
+        let drawn = Drawn { width, ratio: self.ratio() };
+        let theme = self.fixed_theme.unwrap_or(scheme(self.dark));
+        if !force && self.drawn == Some(drawn) && theme == self.theme.name {
+            return Ok(());
+        }
+        let relayout = self.drawn.map(|d| d.width) != Some(width) || theme != self.theme.name || self.scene.items.is_empty() || force;
+        self.theme = Theme::get(theme);
+        if relayout {
+            self.scene = layout::layout(&self.report, &self.options(width, 1.0));
+            self.active = self.active.filter(|i| *i < self.scene.items.len());
+        }
+        self.drawn = Some(drawn);
+        if self.animation.enabled && self.animation.started.is_none() && self.animation.running() {
+            self.schedule_frame()?;
+        }
+        let painted = self.paint();
+        // The table, the summary and the tooltip's text depend on the report and the language
+        // only, not on the width. Written after the paint (and whether or not it worked): the
+        // canvas' first font resolves the canvas' style, which would otherwise take the new
+        // table's style with it.
+        if self.fallback_locale != Some(self.locale) {
+            self.write_language()?;
+        }
+        painted
+    }
+
+    /// Writes everything in the DOM that is in the reader's language: the canvas' labels, the
+    /// fallback table and summary; and prepares the tooltip in that language a moment later.
+    fn write_language(&mut self) -> Result<(), JsValue> {
+        let weak = self.this.clone();
+        let after = if self.animation.enabled && self.animation.running() { ENTRY_MS + 100.0 } else { 100.0 };
+        self.warm = Some(Timeout::new(after as i32, move || with_runner(&weak, |runner| runner.warm_tooltip()))?);
+        let title = layout::label(&self.report.title, self.locale);
+        let rows = summary::rows(&self.report, &self.scene, self.locale);
+        let text = summary::summary(&self.report, &self.scene, self.locale);
+        dom::fill_fallback(&self.canvas, &self.document, &text, &title, &rows, self.locale)?;
+        self.canvas.set_attribute("aria-label", &title)?;
+        label_language(&self.canvas, self.locale)?;
+        self.fallback_locale = Some(self.locale);
+        Ok(())
+    }
+
+    /// The device pixels per CSS pixel the canvas is drawn at: the screen's ratio, lowered for
+    /// a scene so tall that its backing store would pass [`MAX_BACKING_PIXELS`].
+    fn backing_ratio(&self) -> f64 {
+        let ratio = self.ratio();
+        let area = self.scene.width * self.scene.height;
+        if area * ratio * ratio > MAX_BACKING_PIXELS {
+            ((MAX_BACKING_PIXELS / area).sqrt() * 100.0).floor() / 100.0
+        } else {
+            ratio
+        }
+    }
+
+    /// The backing store's size in device pixels for the current scene.
+    fn backing_size(&self) -> (u32, u32) {
+        let ratio = self.backing_ratio();
+        let device = |css: f64| (css * ratio).round().max(1.0) as u32;
+        (device(self.scene.width), device(self.scene.height))
+    }
+
+    fn draw_options(&self, scale: f64) -> DrawOptions<'static> {
+        DrawOptions { scale, font: draw::WEB_FONTS, highlight: self.active, focus: self.theme.focus, background: false }
+    }
+
+    /// Draws the whole scene (or the animation's current frame) at the device's resolution.
+    fn paint(&mut self) -> Result<(), JsValue> {
+        let scene_width = self.scene.width;
+        let (backing_width, backing_height) = self.backing_size();
+        // Sizing the canvas clears it: then a clearRect would touch every pixel once more
+        // (on a fresh backing store, a third of a mount's time).
+        let resized = self.canvas.width() != backing_width || self.canvas.height() != backing_height;
+        if resized {
+            self.canvas.set_width(backing_width);
+            self.canvas.set_height(backing_height);
+        }
+        // The page background is CSS: one less fill of the whole backing store per frame.
+        let styled = CanvasStyle { height: self.scene.height as u32, theme: self.theme.name, width: scene_width.to_bits() };
+        if resized || self.styled != Some(styled) {
+            let style = self.canvas.style();
+            style.set_property("height", &format!("{}px", styled.height))?;
+            style.set_property("background-color", &self.theme.background.css_hex())?;
+            if self.fixed_width.is_some() {
+                style.set_property("width", &format!("{}px", crate::format::plain_number(scene_width, 2)))?;
+            }
+            self.styled = Some(styled);
+        }
+        let frame;
+        let scene = if self.animation.running() {
+            frame = layout::layout(&self.report, &self.options(scene_width, ease(self.animation.progress)));
+            &frame
+        } else {
+            &self.scene
+        };
+        if !resized {
+            self.context.clear_rect(0.0, 0.0, f64::from(backing_width), f64::from(backing_height));
+        }
+        let options = self.draw_options(f64::from(backing_width) / scene_width);
+        let mut backend = Canvas2d::new(self.context.clone(), backing_width, backing_height);
+        draw::draw(scene, &mut backend, &options).map_err(|_| self.drawing_failed())?;
+        self.painted_active = self.active;
+        Ok(())
+    }
+
+    /// Moves the focus ring: repaints only the old and the new mark's areas, clipped, so that a
+    /// hover costs a few marks rather than the whole page.
+    fn paint_highlight(&mut self) -> Result<(), JsValue> {
+        if self.animation.running() || self.drawn.is_none() {
+            return self.paint();
+        }
+        let scale = f64::from(self.canvas.width()) / self.scene.width;
+        let areas: Vec<Rect> = [self.painted_active, self.active]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| self.scene.items.get(i))
+            .map(|item| draw::focus_area(&item.rect))
+            .collect();
+        self.repaint(&self.scene, &areas, scale)?;
+        self.painted_active = self.active;
+        Ok(())
+    }
+
+    fn schedule_frame(&mut self) -> Result<(), JsValue> {
+        let weak = self.this.clone();
+        self.animation.frame = Some(Frame::request(move |time| with_runner(&weak, |runner| runner.tick(time)))?);
+        Ok(())
+    }
+
+    fn tick(&mut self, time: f64) -> Result<(), JsValue> {
+        // The frame before this one came at `previous`; a late frame moves on by at most
+        // MAX_FRAME_STEP_MS, and the start moves later by the rest.
+        let animation = &mut self.animation;
+        let previous = *animation.started.get_or_insert(time) + animation.progress * ENTRY_MS;
+        animation.progress = (animation.progress + (time - previous).clamp(0.0, MAX_FRAME_STEP_MS) / ENTRY_MS).clamp(0.0, 1.0);
+        animation.started = Some(time - animation.progress * ENTRY_MS);
+        if self.animation.running() {
+            self.schedule_frame()?;
+        } else {
+            self.animation.frame = None;
+        }
+        self.paint_frame()
+    }
+
+    /// A frame of the entry animation. The last frame, and any frame after the canvas was
+    /// sized, is painted whole; the others repaint only the part of the canvas in the viewport,
+    /// which on a phone is a fifth of the whole report or less. What lies outside keeps the
+    /// frame it last had (the theme, language and size being the same: any change of those
+    /// paints everything) until the last frame paints it all.
+    fn paint_frame(&mut self) -> Result<(), JsValue> {
+        if !self.animation.running() || self.backing_size() != (self.canvas.width(), self.canvas.height()) {
+            return self.paint();
+        }
+        let scale = f64::from(self.canvas.width()) / self.scene.width;
+        let bounds = self.canvas.get_bounding_client_rect();
+        let (_, view_height) = self.viewport();
+        let top = (-bounds.top()).max(0.0);
+        let bottom = (view_height - bounds.top()).min(self.scene.height);
+        if top <= 0.0 && bottom >= self.scene.height {
+            return self.paint();
+        }
+        if bottom > top {
+            let frame = layout::layout(&self.report, &self.options(self.scene.width, ease(self.animation.progress)));
+            self.repaint(&frame, &[Rect::new(0.0, top, self.scene.width, bottom - top)], scale)?;
+        }
+        Ok(())
+    }
+
+    /// Repaints `areas` (CSS pixels) of `scene`, each clipped to itself.
+    fn repaint(&self, scene: &Scene, areas: &[Rect], scale: f64) -> Result<(), JsValue> {
+        let options = self.draw_options(scale);
+        for area in areas {
+            self.context.save();
+            self.context.begin_path();
+            self.context.rect(area.x * scale, area.y * scale, area.width * scale, area.height * scale);
+            self.context.clip();
+            let mut backend = Canvas2d::new(self.context.clone(), self.canvas.width(), self.canvas.height());
+            let drawn = draw::draw_region(scene, &mut backend, &options, area);
+            self.context.restore();
+            drawn.map_err(|_| self.drawing_failed())?;
+        }
+        Ok(())
+    }
+
+    /// A pointer at viewport point (x, y): hover (`tap` false) or a tap/click.
+    pub fn point(&mut self, x: f64, y: f64, tap: bool) -> Result<(), JsValue> {
+        let canvas = self.canvas.get_bounding_client_rect();
+        match self.scene.hit_test(x - canvas.left(), y - canvas.top()) {
+            Some(i) if tap && self.active == Some(i) && self.tooltip.is_shown() => self.dismiss(),
+            Some(i) => self.activate(i, false),
+            None => self.dismiss(),
+        }
+    }
+
+    /// A key the canvas handles: the arrows, Home and End step through the marks, Escape
+    /// dismisses.
+    pub fn key(&mut self, key: &str) -> Result<(), JsValue> {
+        let count = self.scene.items.len();
+        if count == 0 {
+            return Ok(());
+        }
+        let next = match (key, self.active) {
+            ("Escape", _) => return self.dismiss(),
+            ("Home", _) | (_, None) if key != "End" && key != "ArrowLeft" && key != "ArrowUp" => 0,
+            ("End", _) | (_, None) => count - 1,
+            ("ArrowRight" | "ArrowDown", Some(i)) => (i + 1).min(count - 1),
+            (_, Some(i)) => i.saturating_sub(1),
+        };
+        self.activate(next, true)
+    }
+
+    /// Highlights mark `index`, shows its tooltip, and (from the keyboard) announces it and
+    /// scrolls it into view.
+    fn activate(&mut self, index: usize, keyboard: bool) -> Result<(), JsValue> {
+        let changed = self.active != Some(index) || !self.tooltip.is_shown();
+        if !changed && !keyboard {
+            // The pointer moved within the same mark: nothing to redraw or rewrite.
+            return Ok(());
+        }
+        self.active = Some(index);
+        if keyboard {
+            self.scroll_into_view(index);
+            let text = summary::announcement(&self.scene, index, self.locale);
+            self.live.set_text_content(Some(&text));
+        }
+        if let Some(item) = self.scene.items.get(index) {
+            let canvas = self.canvas.get_bounding_client_rect();
+            self.tooltip.show(item, &self.theme, &canvas, self.viewport())?;
+        }
+        if changed {
+            self.paint_highlight()?;
+        }
+        Ok(())
+    }
+
+    /// Hides the tooltip and the focus ring.
+    pub fn dismiss(&mut self) -> Result<(), JsValue> {
+        self.tooltip.hide()?;
+        if self.active.take().is_some() {
+            self.paint_highlight()?;
+        }
+        Ok(())
+    }
+
+    /// Hides the tooltip, keeping the focus ring (a scroll or the window losing focus).
+    pub fn hide_tooltip(&mut self) -> Result<(), JsValue> {
+        self.tooltip.hide()
+    }
+
+    /// Prepares the tooltip with the first mark's text. Runs a moment after the text's
+    /// language is written (and after the entry animation), so that neither the paint nor a
+    /// frame waits.
+    fn warm_tooltip(&mut self) -> Result<(), JsValue> {
+        self.warm = None;
+        match self.scene.items.first() {
+            Some(item) => self.tooltip.warm(item),
+            None => Ok(()),
+        }
+    }
+
+    fn scroll_into_view(&mut self, index: usize) {
+        let Some(item) = self.scene.items.get(index) else { return };
+        let canvas = self.canvas.get_bounding_client_rect();
+        let (_, view_height) = self.viewport();
+        let top = canvas.top() + item.rect.y;
+        let bottom = top + item.rect.height;
+        self.own_scroll_until = self.now() + 300.0;
+        let Some(window) = &self.window else { return };
+        // Leave room above the mark for its tooltip.
+        if top < 90.0 {
+            window.scroll_by_with_x_and_y(0.0, top - 90.0);
+        } else if bottom > view_height - 16.0 {
+            window.scroll_by_with_x_and_y(0.0, bottom - view_height + 16.0 + (item.rect.height.min(view_height / 3.0)));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! The browser events the infographic listens to, one `install_*` function per family, all
+//! through [`add_event_listener`], which does the upgrade of the weak handle, the borrow and
+//! the downcast in one place. Every listener is returned to the handle, which drops (and so
+//! removes) them on `destroy()`.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Event, EventTarget, HtmlCanvasElement, KeyboardEvent, PointerEvent, Window};
+
+use super::app_runner::{with_runner, AppRunner, Shared};
+use super::listeners::{Listener, ListenerOptions, Resize};
+
+/// Cannot delay scrolling; the default for everything we only observe.
+const PASSIVE: ListenerOptions = ListenerOptions { passive: true, capture: false };
+/// Sees the event before the page's listeners can stop it.
+const PASSIVE_CAPTURE: ListenerOptions = ListenerOptions { passive: true, capture: true };
+/// May prevent the default action (the arrow keys' scrolling).
+const ACTIVE: ListenerOptions = ListenerOptions { passive: false, capture: false };
+
+/// Listens for `name` on `target`, handing `handler` the event as an `E` and the runner,
+/// borrowed. An event of another type, or one that arrives after the runner is gone or while
+/// it draws, is dropped.
+fn add_event_listener<E: JsCast>(
+    runner: &Shared,
+    target: &EventTarget,
+    name: &'static str,
+    how: ListenerOptions,
+    mut handler: impl FnMut(E, &mut AppRunner) -> Result<(), JsValue> + 'static,
+) -> Result<Listener, JsValue> {
+    let weak = Rc::downgrade(runner);
+    Listener::new(target, name, how, move |event: Event| {
+        if let Ok(event) = event.dyn_into::<E>() {
+            with_runner(&weak, |runner| handler(event, runner));
+        }
+    })
+}
+
+/// Every listener and observer of one canvas.
+pub fn install(runner: &Shared, canvas: &HtmlCanvasElement) -> Result<(Vec<Listener>, Option<Resize>), JsValue> {
+    let mut listeners = Vec::new();
+    install_pointer(runner, canvas, &mut listeners)?;
+    install_keyboard(runner, canvas, &mut listeners)?;
+    if let Some(window) = web_sys::window() {
+        if let Some(document) = window.document() {
+            install_dismissal(runner, &window, &document, &mut listeners)?;
+        }
+        install_color_scheme(runner, &window, &mut listeners)?;
+        // The pixel ratio changes when the page is zoomed or moved to another screen; both
+        // fire a window resize.
+        listeners.push(add_event_listener(runner, &window, "resize", PASSIVE, |_: Event, runner| runner.refresh(false))?);
+    }
+    // A ResizeObserver is missing only in old browsers: they still draw, at the first width.
+    let weak = Rc::downgrade(runner);
+    let resize = Resize::new(canvas, move |_| with_runner(&weak, |runner| runner.refresh(false))).ok();
+    Ok((listeners, resize))
+}
+
+/// Hover with a mouse, tap with a finger or a pen.
+fn install_pointer(runner: &Shared, canvas: &HtmlCanvasElement, listeners: &mut Vec<Listener>) -> Result<(), JsValue> {
+    let at = |event: &PointerEvent| (f64::from(event.client_x()), f64::from(event.client_y()));
+    listeners.push(add_event_listener(runner, canvas, "pointermove", PASSIVE, move |event: PointerEvent, runner| {
+        if event.pointer_type() != "mouse" {
+            return Ok(());
+        }
+        let (x, y) = at(&event);
+        runner.point(x, y, false)
+    })?);
+    listeners.push(add_event_listener(runner, canvas, "pointerdown", PASSIVE, move |event: PointerEvent, runner| {
+        let (x, y) = at(&event);
+        // A second tap of a finger on a mark hides its tooltip; a mouse press does not, since
+        // the pointer's move onto the mark has just shown it (WebKitGTK delivers WebDriver's
+        // taps, touch ones included, as a mouse's move then press: each tap hid the tooltip).
+        runner.point(x, y, event.pointer_type() != "mouse")
+    })?);
+    listeners.push(add_event_listener(runner, canvas, "pointerleave", PASSIVE, |event: PointerEvent, runner| {
+        if event.pointer_type() == "mouse" {
+            runner.dismiss()?;
+        }
+        Ok(())
+    })?);
+    Ok(())
+}
+
+/// The arrows, Home, End and Escape on the focused canvas; losing focus dismisses.
+fn install_keyboard(runner: &Shared, canvas: &HtmlCanvasElement, listeners: &mut Vec<Listener>) -> Result<(), JsValue> {
+    listeners.push(add_event_listener(runner, canvas, "keydown", ACTIVE, |event: KeyboardEvent, runner| {
+        if event.alt_key() || event.ctrl_key() || event.meta_key() {
+            return Ok(());
+        }
+        let key = event.key();
+        if !matches!(key.as_str(), "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" | "Home" | "End" | "Escape") {
+            return Ok(());
+        }
+        event.prevent_default();
+        runner.key(&key)
+    })?);
+    listeners.push(add_event_listener(runner, canvas, "blur", PASSIVE, |_: Event, runner| runner.dismiss())?);
+    Ok(())
+}
+
+/// A tap anywhere else, a scroll or the tab going away dismisses the tooltip: tooltips that
+/// stick on phones are the commonest complaint about chart libraries.
+fn install_dismissal(runner: &Shared, window: &Window, document: &Document, listeners: &mut Vec<Listener>) -> Result<(), JsValue> {
+    listeners.push(add_event_listener(runner, document, "pointerdown", PASSIVE_CAPTURE, |event: Event, runner| {
+        let inside = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|node| runner.canvas.contains(Some(&node)));
+        if inside {
+            return Ok(());
+        }
+        runner.dismiss()
+    })?);
+    for name in ["scroll", "blur"] {
+        listeners.push(add_event_listener(runner, window, name, PASSIVE_CAPTURE, |_: Event, runner| {
+            // Our own keyboard scrolling keeps the tooltip it scrolls to.
+            if runner.now() < runner.own_scroll_until {
+                return Ok(());
+            }
+            runner.hide_tooltip()
+        })?);
+    }
+    Ok(())
+}
+
+/// Follows the reader's light or dark setting while the page is open.
+fn install_color_scheme(runner: &Shared, window: &Window, listeners: &mut Vec<Listener>) -> Result<(), JsValue> {
+    let Ok(Some(query)) = window.match_media("(prefers-color-scheme: dark)") else { return Ok(()) };
+    let target = query.clone();
+    listeners.push(add_event_listener(runner, &query, "change", PASSIVE, move |_: Event, runner| {
+        runner.dark = target.matches();
+        runner.refresh(false)
+    })?);
+    Ok(())
+}
