@@ -7,6 +7,9 @@ export GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
 # wasm-bindgen-test-runner's budget for a whole browser suite, in seconds; its default of 20 is
 # passed by Chrome on a busy machine and by WebKit on any (80-165 s here).
 export WASM_BINDGEN_TEST_TIMEOUT ?= 600
+# One WebDriver request (a long test such as the 1000 mounts) may take more than the default
+# few seconds on a loaded 2-core machine.
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 120
 FUZZ_SECONDS ?= 30
 HOST ?= 127.0.0.1
 PORT ?= 8080
