@@ -313,7 +313,7 @@ for (const browser of Object.keys(BROWSERS)) {
       await settle(session);
       await session.eval(() => document.activeElement?.blur());
       const controls = await session.eval(() => [...document.querySelectorAll('button, input, select, textarea, summary, canvas[tabindex]')]
-        .filter((e) => !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+        .filter((e) => !e.disabled && e.checkVisibility({ visibilityProperty: true }))
         .map((e, i) => { e.dataset.testIndex = String(i); return i; }).length);
       const reached = new Set();
       for (let i = 0; i < controls + 10 && reached.size < controls; i += 1) {
@@ -321,7 +321,9 @@ for (const browser of Object.keys(BROWSERS)) {
         const index = await session.eval(() => document.activeElement?.dataset.testIndex);
         if (index !== undefined) reached.add(index);
       }
-      assert.equal(reached.size, controls, `Tab reached ${reached.size} of ${controls} controls`);
+      const missed = await session.eval((seen) => [...document.querySelectorAll('[data-test-index]')]
+        .filter((e) => !seen.includes(e.dataset.testIndex)).map((e) => e.id || e.outerHTML.slice(0, 80)), [...reached]);
+      assert.deepEqual(missed, [], `Tab reached ${reached.size} of ${controls} controls`);
       const figures = () => session.eval(() => window.editor.report().sections[1].figures.length);
       assert.equal(await figures(), 1);
       // From the first section's add button, Tab moves on to the second section's fields.

@@ -244,6 +244,7 @@ function loadReport(report) {
   if (reason) throw new Error(reason);
   state.draftWarnings = [];
   renderDraftWarnings();
+  say('');
   change(clone(report));
 }
 
