@@ -11,7 +11,7 @@ PORT ?= 8080
 REPORT ?= www/reports/zhongyuan-2020-h1.json
 OUT ?= share.png
 
-.PHONY: check share setup build serve test test-native test-chrome test-firefox test-page test-editor fuzz bench bench-quick profile screenshots clean
+.PHONY: check draft share setup build serve test test-native test-chrome test-firefox test-page test-editor fuzz bench bench-quick profile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -20,16 +20,25 @@ setup:
 check:
 	cargo run --quiet --release --bin infographic -- check $(REPORT)
 
+# For editors: a draft report from a work-report article (warnings on what to check go to the
+# terminal): make draft ARTICLE=article.txt OUT=www/reports/my-report.json (no OUT: to the screen).
+draft:
+	cargo run --quiet --release --bin infographic -- draft $(ARTICLE) $(if $(filter %.json,$(OUT)),--out $(OUT))
+
 share: setup
 	cargo run --quiet --release --bin infographic -- render $(REPORT) --out $(OUT)
 
 # The release wasm is built with std rebuilt for panic=immediate-abort, which drops the panic
 # formatting machinery: nightly flags, taken by the dated nightly that rust-toolchain.toml pins.
 # A failure stops the build: no silent fallback to a bigger module.
+# The editor's build (pkg/editor/, with `draftReport`) comes second: wasm-pack empties the
+# directory it builds into, and pkg/editor/ sits inside pkg/.
 build: setup
 	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
 	  wasm-pack build --release --target web --out-dir pkg . -- -Z build-std=std,panic_abort
 	node scripts/package.mjs
+	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+	  wasm-pack build --release --target web --out-dir pkg/editor . --features editor -- -Z build-std=std,panic_abort
 
 serve: build
 	node scripts/serve.mjs --host $(HOST) --port $(PORT)

@@ -5,6 +5,10 @@
 //! [`scene::Scene`] (every mark and text run with its box) -> pixels through any plotters
 //! backend ([`draw`]). Everything but [`web`] is plain Rust, tested natively.
 
+/// The article-to-report extractor: natively (the CLI) and in the editor's wasm build only, so
+/// that the reader's module does not carry it.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+pub mod draft;
 pub mod draw;
 pub mod format;
 pub mod json;

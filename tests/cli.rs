@@ -285,3 +285,51 @@ fn render_png_without_a_chinese_font_names_the_way_to_get_one() {
     let output = run_with(&["render", DEFAULT, "--out", svg.to_str().unwrap_or_default()], &[("INFOGRAPHIC_FONT", "/no/such/font.ttc")]);
     assert_eq!(output.status.code(), Some(0), "{}", all(&output));
 }
+
+#[test]
+fn draft_writes_a_report_that_check_passes_and_lists_its_guesses() {
+    let out = scratch("draft.json");
+    let article = "tests/articles/zhongyuan-2020-h1.txt";
+    let output = run(&["draft", article, "--out", out.to_str().unwrap_or_default()]);
+    assert_eq!(output.status.code(), Some(0), "{}", all(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(stderr.contains("sections[0].kind: 图表类型猜测为"), "{stderr}");
+    assert!(stderr.contains("figures, ") && stderr.contains("warnings to check"), "{stderr}");
+    let json = String::from_utf8_lossy(&read(&out)).into_owned();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    assert!(value["$schema"].as_str().is_some_and(|s| s.ends_with("report.schema.json")), "{json}");
+    let output = run(&["check", out.to_str().unwrap_or_default()]);
+    assert_eq!(output.status.code(), Some(0), "{}", all(&output));
+    assert!(stdout(&output).contains(": OK, "), "{}", all(&output));
+
+    // Without --out the report goes to standard output and the guesses (in English on request)
+    // to standard error.
+    let output = run(&["draft", article, "--locale", "en"]);
+    assert_eq!(output.status.code(), Some(0), "{}", all(&output));
+    assert!(stdout(&output).starts_with("{\n  \"$schema\": \"report.schema.json\""), "{}", stdout(&output));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("chart kind guessed as"), "{}", all(&output));
+}
+
+#[test]
+fn draft_refuses_text_with_no_figure_and_files_that_are_not_text() {
+    let empty = scratch("empty.txt");
+    std::fs::write(&empty, "").unwrap_or_else(|e| panic!("{e}"));
+    let output = run(&["draft", empty.to_str().unwrap_or_default(), "--locale", "en"]);
+    assert_eq!(output.status.code(), Some(1), "{}", all(&output));
+    assert!(all(&output).contains("the article is empty"), "{}", all(&output));
+
+    let prose = scratch("prose.txt");
+    std::fs::write(&prose, "7月31日上午,区委十一届十次全体会议召开。").unwrap_or_else(|e| panic!("{e}"));
+    let output = run(&["draft", prose.to_str().unwrap_or_default()]);
+    assert_eq!(output.status.code(), Some(1), "{}", all(&output));
+    assert!(all(&output).contains("文中没有找到带单位的数字"), "{}", all(&output));
+
+    let binary = scratch("binary.txt");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x81, 0x9f]).unwrap_or_else(|e| panic!("{e}"));
+    let output = run(&["draft", binary.to_str().unwrap_or_default()]);
+    assert_eq!(output.status.code(), Some(1), "{}", all(&output));
+    assert!(all(&output).contains("not UTF-8 text"), "{}", all(&output));
+
+    let output = run(&["draft", "tests/articles/no-such-article.txt"]);
+    assert_eq!(output.status.code(), Some(2), "{}", all(&output));
+}

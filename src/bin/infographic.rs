@@ -1,6 +1,7 @@
 //! `infographic`: the native command-line tool over the same validation, layout and drawing as
 //! the browser component. `check` validates a report file; `render` draws it as SVG or PNG (the
-//! tall share image for WeChat, and the `<noscript>` and print fallback).
+//! tall share image for WeChat, and the `<noscript>` and print fallback); `draft` drafts a report
+//! from a work-report article.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -25,11 +26,16 @@ mod native {
     const USAGE: &str = "\
 usage:
   infographic check REPORT.json [--locale zh|en]
+  infographic draft ARTICLE.txt [--out REPORT.json] [--locale zh|en]
   infographic render REPORT.json --out FILE.svg|FILE.png [--width N] [--locale zh|en]
                      [--theme light|dark] [--scale S]
 
 check   lists every problem in the report, one a line, each starting with its field path;
         exit 0 when there is none, 1 when there are problems, 2 when the file cannot be read
+draft   reads a work-report article (Chinese prose, plain text or markdown) and writes a draft
+        report in the report format: to --out, or to standard output; every guess it made
+        (chart kinds, titles, labels, computed values) is listed on standard error with its
+        field path, for the editor to check before `check` and `render`
 render  lays the report out at --width CSS pixels (default 750, a phone share image) and
         draws it as SVG or PNG by the name of --out; --scale is device pixels per CSS pixel
         in a PNG (default 2, so 750 gives a 1500 px wide image)
@@ -52,6 +58,7 @@ else fontconfig's Noto Sans CJK SC (Debian and Ubuntu: apt-get install fonts-not
         let outcome = match args.first().map(String::as_str) {
             Some("check") => check(&args[1..]),
             Some("render") => render(&args[1..]),
+            Some("draft") => draft(&args[1..]),
             Some("-h" | "--help" | "help") => {
                 println!("{USAGE}");
                 Ok(())
@@ -162,6 +169,67 @@ else fontconfig's Noto Sans CJK SC (Debian and Ubuntu: apt-get install fonts-not
                 }
                 Err(Failure(format!("{name}: {} problem(s); nothing can be drawn", error.problems.len()), 1))
             }
+        }
+    }
+
+    fn draft(args: &[String]) -> Result<(), Failure> {
+        let args = Arguments::parse(args, &["out", "locale"])?;
+        let locale = args.locale()?;
+        let bytes = std::fs::read(&args.report).map_err(|e| Failure(format!("{}: cannot read the file ({e})", args.report.display()), 2))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Failure(format!("{}: not UTF-8 text; save the article as UTF-8 plain text", args.report.display()), 1)
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let mut draft = district_infographic::draft::draft(text)
+            .map_err(|e| Failure(format!("{}: {}", args.report.display(), e.message(locale)), 1))?;
+        let out = args.get("out").map(PathBuf::from);
+        if let Some(out) = &out {
+            draft.report.schema = schema_path(out);
+        }
+        let json = format!("{}\n", draft.to_json());
+        for warning in &draft.warnings {
+            eprintln!("{}: {}", warning.path, warning.message(locale));
+        }
+        let summary = format!(
+            "{} sections, {} figures, {} warnings to check",
+            draft.report.sections.len(),
+            draft.figure_count(),
+            draft.warnings.len()
+        );
+        match out {
+            Some(out) => {
+                std::fs::write(&out, json).map_err(|e| Failure(format!("{}: cannot write the file ({e})", out.display()), 2))?;
+                eprintln!("{}: {summary}", out.display());
+            }
+            None => {
+                print!("{json}");
+                eprintln!("{summary}");
+            }
+        }
+        Ok(())
+    }
+
+    /// The JSON Schema's path relative to the directory `out` is written in, when the schema
+    /// is in the working directory (the repository); else the repository-relative path.
+    fn schema_path(out: &Path) -> String {
+        let schema = Path::new(district_infographic::draft::SCHEMA_PATH);
+        let (Ok(schema), Some(dir)) = (schema.canonicalize(), out.parent()) else {
+            return district_infographic::draft::SCHEMA_PATH.to_string();
+        };
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        let Ok(dir) = dir.canonicalize() else {
+            return district_infographic::draft::SCHEMA_PATH.to_string();
+        };
+        let common = dir.ancestors().find(|a| schema.starts_with(a));
+        match common {
+            Some(common) => {
+                let ups = dir.strip_prefix(common).map(|rest| rest.components().count()).unwrap_or(0);
+                let rest = schema.strip_prefix(common).unwrap_or(&schema);
+                let mut path = "../".repeat(ups);
+                path.push_str(&rest.to_string_lossy());
+                path
+            }
+            None => district_infographic::draft::SCHEMA_PATH.to_string(),
         }
     }
 

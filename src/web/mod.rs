@@ -5,6 +5,8 @@
 pub mod backend;
 mod convert;
 mod dom;
+#[cfg(feature = "editor")]
+mod draft;
 mod listeners;
 
 use std::cell::RefCell;

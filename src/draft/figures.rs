@@ -1,0 +1,501 @@
+//! The figure finder: in one sentence, every number with a unit (317.8亿元, 2万余家, 近百家,
+//! 96%, 45微克/立方米), its approximation, and the role the prose gives it: a figure, a change
+//! against last year (同比增长5.6%, 同比增加23天), a previous value (上年为62天, 由62天增加到85天),
+//! a share of a target (占年度目标的56.9%), or a threshold that only qualifies the next figure
+//! (其中超10亿元项目6个). Dates, ordinals, addresses, names and numbers inside quotation marks
+//! have no unit from the list below or are refused by their context, and so are never figures.
+
+use super::scan::is_clause_break;
+
+/// Units that count things (人, 家, 个); a magnitude before them (1.26万人) stays in the unit.
+const COUNT_UNITS: &[&str] = &[
+    "人次", "户次", "家次", "批次", "个工作日", "人", "名", "位", "户", "家", "个", "项", "所", "座", "条", "次", "件",
+    "套", "辆", "台", "处", "栋", "间", "张", "床", "场", "批", "篇", "部", "支", "只", "头", "株", "棵", "盏", "宗", "起",
+    "例", "份", "册", "种", "架", "艘", "天", "家庭", "笔", "门", "匹", "羽", "枚", "块", "片", "所学校",
+];
+/// Units that keep their magnitude in the unit (万元, 亿美元, 万㎡), with the spelling the
+/// report uses.
+const MEASURE_UNITS: &[(&str, &str)] = &[
+    ("微克/立方米", "微克/立方米"),
+    ("毫克/立方米", "毫克/立方米"),
+    ("平方公里", "平方公里"),
+    ("平方千米", "平方公里"),
+    ("平方米", "㎡"),
+    ("㎡", "㎡"),
+    ("立方米", "立方米"),
+    ("千瓦时", "千瓦时"),
+    ("千瓦", "千瓦"),
+    ("兆瓦", "兆瓦"),
+    ("标准箱", "标准箱"),
+    ("美元", "美元"),
+    ("欧元", "欧元"),
+    ("元", "元"),
+    ("公顷", "公顷"),
+    ("亩", "亩"),
+    ("公里", "公里"),
+    ("千米", "公里"),
+    ("延米", "米"),
+    ("米", "米"),
+    ("千克", "千克"),
+    ("公斤", "公斤"),
+    ("吨", "吨"),
+];
+/// Units that only ever measure a change.
+const CHANGE_UNITS: &[&str] = &["个百分点", "百分点", "倍"];
+/// A count unit followed by one of these is not that unit: 3个月 is a duration, 十次全会 a
+/// meeting's name.
+const NOT_AFTER_UNIT: &[&str] = &["月", "季度", "小时", "全会", "全体", "会议", "党代会", "代表大会", "届", "强", "号", "年"];
+
+const OVER_BEFORE: &[&str] = &["超过", "突破", "逾", "超"];
+const ABOUT_BEFORE: &[&str] = &["将近", "接近", "大约", "约", "近"];
+const CHANGE_VERBS_UP: &[&str] = &["增长", "增加", "提高", "提升", "上升", "回升", "上涨", "增幅", "增速", "多"];
+const CHANGE_VERBS_DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "下跌", "降幅"];
+const COMPARISONS: &[&str] = &["同比", "比上年", "较上年", "比去年", "较去年", "环比", "比年初", "较年初", "与上年相比", "比上期", "较上期"];
+const PREVIOUS_MARKS: &[&str] = &["上年同期", "去年同期", "上年末", "去年末", "上年底", "去年底", "上年", "去年", "上期"];
+const TARGET_WORDS: &[&str] = &["目标", "计划", "任务", "年度预算", "全年预算"];
+/// Words right before a number that make it a target (年度目标为15亿元, 年度计划投资3亿元).
+const TARGET_BEFORE: &[&str] = &["目标为", "目标是", "目标", "任务为", "任务是", "任务", "计划投资", "计划为", "预算为"];
+/// Words that make a clause a plan, not a result (确保年内完成126个).
+const PLAN_WORDS: &[&str] = &["确保", "力争", "预计", "预期", "计划到", "将达到", "目标到"];
+
+/// Whether a figure is rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Approx {
+    Over,
+    About,
+}
+
+/// What the prose makes of a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    /// A figure to draw.
+    Figure,
+    /// A change in percent (增长5.6%, 下降3%): signed, kept as text for the note.
+    ChangePercent(f64),
+    /// A change in the figure's own unit (同比增加23天): signed.
+    ChangeAbsolute(f64),
+    /// A change in percentage points or a multiple: signed when in points.
+    ChangeOther(f64),
+    /// The value a year before of a figure in the same sentence.
+    Previous,
+    /// A share of a target, in percent, of the figure before it.
+    Progress,
+    /// A threshold that qualifies the next figure's noun (超10亿元项目): not a figure.
+    Qualifier,
+    /// A share in percent of a named whole (占一般公共预算收入的比重为79.2%).
+    Share,
+    /// A stated target of a figure in the same sentence (年度目标为15亿元).
+    Target,
+    /// A number in a plan (确保年内完成126个): not a figure.
+    Plan,
+}
+
+/// One number with its unit, as found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Where the match starts (its approximation word included) and ends (suffix included),
+    /// in the sentence's characters.
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub unit: String,
+    pub approx: Option<Approx>,
+    /// The low end when the prose gives a range (3至5个).
+    pub range_low: Option<f64>,
+    pub clause: usize,
+    pub role: Role,
+}
+
+fn starts_with(text: &[char], at: usize, word: &str) -> bool {
+    word.chars().enumerate().all(|(k, c)| text.get(at + k) == Some(&c))
+}
+
+fn ends_with(text: &[char], end: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    end >= n && starts_with(text, end - n, word)
+}
+
+fn chinese_digit(c: char) -> Option<u32> {
+    "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32).or(match c {
+        '〇' => Some(0),
+        '两' => Some(2),
+        _ => None,
+    })
+}
+
+fn chinese_unit(c: char) -> Option<f64> {
+    match c {
+        '十' => Some(10.0),
+        '百' => Some(100.0),
+        '千' => Some(1000.0),
+        _ => None,
+    }
+}
+
+/// A Chinese numeral (近百, 两万, 十余): its value and end.
+fn chinese_number(text: &[char], at: usize) -> Option<(f64, usize)> {
+    let (mut total, mut section, mut digit) = (0.0f64, 0.0f64, 0.0f64);
+    let mut i = at;
+    while i < text.len() && i < at + 12 {
+        let c = text[i];
+        if let Some(d) = chinese_digit(c) {
+            digit = d as f64;
+        } else if let Some(u) = chinese_unit(c) {
+            section += if digit == 0.0 { 1.0 } else { digit } * u;
+            digit = 0.0;
+        } else if c == '万' || c == '亿' {
+            // 万 after a whole numeral is its magnitude unless the unit follows directly.
+            let m = if c == '万' { 1e4 } else { 1e8 };
+            total = (total + section + digit) * m;
+            section = 0.0;
+            digit = 0.0;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    (i > at).then_some((total + section + digit, i))
+}
+
+/// ASCII digits with thousands separators and a decimal part: value and end. Refuses a number
+/// glued to a letter (5G, PM2.5) and one too long to be a figure.
+fn ascii_number(text: &[char], at: usize) -> Option<(f64, usize)> {
+    let mut digits = String::new();
+    let mut i = at;
+    while i < text.len() {
+        let c = text[i];
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else if c == ',' && is_thousands(text, i) {
+        } else if c == '.' && text.get(i + 1).is_some_and(char::is_ascii_digit) && !digits.contains('.') {
+            digits.push('.');
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if text.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let integer = digits.split('.').next().unwrap_or("");
+    if digits.is_empty() || integer.len() > 15 || digits.len() > 20 {
+        return None;
+    }
+    digits.parse::<f64>().ok().map(|v| (v, i))
+}
+
+fn is_thousands(text: &[char], i: usize) -> bool {
+    i > 0 && text[i - 1].is_ascii_digit() && !is_clause_break(text, i)
+}
+
+/// The end of a run of ASCII digits and separators from `at`, to skip a refused number whole.
+fn digit_run_end(text: &[char], at: usize) -> usize {
+    let mut i = at;
+    while i < text.len() && (text[i].is_ascii_alphanumeric() || text[i] == '.' || (text[i] == ',' && is_thousands(text, i))) {
+        i += 1;
+    }
+    i.max(at + 1)
+}
+
+/// A value in its unit's bare form: 1.26 万人 is 12600 人. For comparing changes with figures.
+pub fn in_base(value: f64, unit: &str) -> (f64, &str) {
+    for (prefix, m) in [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8)] {
+        if let Some(rest) = unit.strip_prefix(prefix) {
+            if !rest.is_empty() {
+                return (value * m, rest);
+            }
+        }
+    }
+    (value, unit)
+}
+
+/// Whether a change as written starts with its comparison or its verb (同比增长5.6%), so that
+/// it reads after the figure's label; else it names its own subject.
+pub fn starts_with_change(text: &str) -> bool {
+    COMPARISONS.iter().chain(CHANGE_VERBS_UP).chain(CHANGE_VERBS_DOWN).chain(["比", "较", "分别"].iter()).any(|w| text.starts_with(w))
+}
+
+/// Reads a unit at `at` after a number of `value`: the unit as the report writes it, the value
+/// with any magnitude multiplied out for counts, and the end.
+fn read_unit(text: &[char], at: usize, value: f64, approx: &mut Option<Approx>) -> Option<(f64, String, usize, bool)> {
+    let mut i = at;
+    if matches!(text.get(i), Some('余') | Some('多')) {
+        *approx = Some(Approx::Over);
+        i += 1;
+    }
+    let mut magnitude = 1.0;
+    let mut magnitude_text = "";
+    for (word, m) in [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("亿", 1e8)] {
+        if starts_with(text, i, word) {
+            magnitude = m;
+            magnitude_text = word;
+            i += word.chars().count();
+            break;
+        }
+    }
+    if matches!(text.get(i), Some('余') | Some('多')) {
+        *approx = Some(Approx::Over);
+        i += 1;
+    }
+    if magnitude == 1.0 {
+        for unit in ["%", "‰"] {
+            if starts_with(text, i, unit) {
+                return Some((value, unit.to_string(), i + 1, false));
+            }
+        }
+        for unit in CHANGE_UNITS {
+            if starts_with(text, i, unit) {
+                return Some((value, unit.to_string(), i + unit.chars().count(), true));
+            }
+        }
+    }
+    let mut best: Option<(usize, String, bool)> = None;
+    for (word, spelled) in MEASURE_UNITS {
+        if starts_with(text, i, word) && best.as_ref().map_or(true, |b| word.chars().count() > b.0) {
+            best = Some((word.chars().count(), format!("{magnitude_text}{spelled}"), false));
+        }
+    }
+    for word in COUNT_UNITS {
+        if starts_with(text, i, word) && best.as_ref().map_or(true, |b| word.chars().count() > b.0) {
+            best = Some((word.chars().count(), word.to_string(), true));
+        }
+    }
+    let (length, unit, count) = best?;
+    let end = i + length;
+    if count && NOT_AFTER_UNIT.iter().any(|w| starts_with(text, end, w)) {
+        return None;
+    }
+    // The magnitude stays as the article writes it (1.26万人, 2万余家): a designer keeps it.
+    let unit = if count { format!("{magnitude_text}{unit}") } else { unit };
+    let _ = magnitude;
+    Some((value, unit, end, false))
+}
+
+/// Finds every number with a unit in `sentence` (characters `from..to` of `text`), with its
+/// role. `quoted` marks characters inside quotation marks.
+pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Token> {
+    let sentence = &text[from..to];
+    let mut clause_of = vec![0usize; sentence.len() + 1];
+    let mut clause_start = vec![0usize; sentence.len() + 1];
+    let mut clause = 0;
+    let mut start = 0;
+    for i in 0..sentence.len() {
+        clause_of[i] = clause;
+        clause_start[i] = start;
+        if is_clause_break(sentence, i) {
+            clause += 1;
+            start = i + 1;
+        }
+    }
+    clause_of[sentence.len()] = clause;
+    clause_start[sentence.len()] = start;
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < sentence.len() {
+        let c = sentence[i];
+        let ascii = c.is_ascii_digit();
+        let chinese = chinese_digit(c).is_some() || chinese_unit(c).is_some();
+        if !ascii && !chinese {
+            i += 1;
+            continue;
+        }
+        let before = if i > 0 { Some(sentence[i - 1]) } else { None };
+        let minus = ascii && matches!(before, Some('-') | Some('−')) && !(i >= 2 && (sentence[i - 2].is_ascii_alphanumeric() || sentence[i - 2] == '-'));
+        let glued = !minus && before.is_some_and(|b| b.is_ascii_alphanumeric() || b == '.' || b == '-' || b == '/' || b == '第' || b == '前');
+        let number = if ascii { ascii_number(sentence, i) } else { chinese_number(sentence, i) };
+        let Some((value, number_end)) = number else {
+            i = if ascii { digit_run_end(sentence, i) } else { i + 1 };
+            continue;
+        };
+        if glued || quoted.get(from + i).copied().unwrap_or(false) {
+            i = number_end.max(i + 1);
+            continue;
+        }
+        // A range: 3至5个, 3-5个; the figure is its high end.
+        let mut range_low = None;
+        let mut value = value;
+        let mut number_end = number_end;
+        let dash = matches!(sentence.get(number_end), Some('-') | Some('~') | Some('至') | Some('到') | Some('—'));
+        if ascii && dash && sentence.get(number_end + 1).is_some_and(char::is_ascii_digit) {
+            if let Some((high, end)) = ascii_number(sentence, number_end + 1) {
+                if high > value {
+                    range_low = Some(value);
+                    value = high;
+                    number_end = end;
+                }
+            }
+        }
+        let value = if minus { -value } else { value };
+        let mut approx = None;
+        let mut start = if minus { i - 1 } else { i };
+        for (words, kind) in [(OVER_BEFORE, Approx::Over), (ABOUT_BEFORE, Approx::About)] {
+            for word in words {
+                if ends_with(sentence, i, word) && approx.is_none() {
+                    approx = Some(kind);
+                    start = i - word.chars().count();
+                }
+            }
+        }
+        let Some((value, unit, mut end, change_unit)) = read_unit(sentence, number_end, value, &mut approx) else {
+            i = number_end.max(i + 1);
+            continue;
+        };
+        // A Chinese numeral is a figure when rounded (近百家, 十余个) or from ten up (十件民生实事);
+        // one digit alone is a set phrase (一批, 三送一强, “四个中原”).
+        if chinese && approx.is_none() && value < 10.0 {
+            i = number_end.max(i + 1);
+            continue;
+        }
+        let mut qualifier_suffix = false;
+        for (word, kind) in [("以上", Approx::Over), ("左右", Approx::About), ("有余", Approx::Over), ("余", Approx::Over), ("多", Approx::Over)] {
+            if starts_with(sentence, end, word) {
+                if word == "以上" {
+                    qualifier_suffix = true;
+                }
+                approx = approx.or(Some(kind));
+                end += word.chars().count();
+                break;
+            }
+        }
+        if starts_with(sentence, end, "以下") || starts_with(sentence, end, "及以上") {
+            qualifier_suffix = true;
+            end += 2;
+        }
+        let role = classify(sentence, start, end, &unit, change_unit, clause_start[start]);
+        let role = match role {
+            // 2000万元及以上的工业企业: a threshold naming a kind of thing.
+            Role::Figure if qualifier_suffix && (sentence.get(end) == Some(&'的') || sentence.get(end).is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c))) => Role::Qualifier,
+            // 全部超过10万元, 均超过: a bound all of them pass, not a figure.
+            Role::Figure if approx == Some(Approx::Over) && ["全部", "均", "都"].iter().any(|w| OVER_BEFORE.iter().any(|o| ends_with(sentence, i, &format!("{w}{o}")))) => Role::Qualifier,
+            Role::Figure if qualifier_suffix || OVER_BEFORE.iter().any(|w| ends_with(sentence, i, w)) => {
+                if qualifies_next(sentence, end, &clause_of) {
+                    Role::Qualifier
+                } else {
+                    Role::Figure
+                }
+            }
+            other => other,
+        };
+        found.push(Token { start, end, value, unit, approx, range_low, clause: clause_of[start], role });
+        i = end.max(i + 1);
+    }
+    // 42微克/立方米,下降5微克/立方米: a change verb before a number of the unit of a figure
+    // before it in the sentence is a change, with or without 同比.
+    for k in 0..found.len() {
+        if found[k].role != Role::Figure {
+            continue;
+        }
+        let start = found[k].start;
+        let up = CHANGE_VERBS_UP.iter().any(|v| *v != "多" && ends_with(sentence, start, v));
+        let down = CHANGE_VERBS_DOWN.iter().any(|v| ends_with(sentence, start, v));
+        let unit = in_base(1.0, &found[k].unit).1.to_string();
+        if (up || down) && found[..k].iter().any(|o| o.role == Role::Figure && in_base(1.0, &o.unit).1 == unit) {
+            found[k].role = Role::ChangeAbsolute(if down { -1.0 } else { 1.0 });
+        }
+    }
+    found
+}
+
+/// Whether a threshold at `end` is followed, in its clause and within a short noun phrase, by
+/// another number: then it qualifies that number's noun (超10亿元项目6个, 亿元以上项目12个).
+fn qualifies_next(sentence: &[char], end: usize, clause_of: &[usize]) -> bool {
+    let clause = clause_of[end.min(sentence.len())];
+    for j in end..sentence.len().min(end + 10) {
+        if clause_of[j] != clause || "完成实现达为是".contains(sentence[j]) {
+            return false;
+        }
+        if sentence[j].is_ascii_digit() {
+            return true;
+        }
+    }
+    false
+}
+
+/// The role of the number at `start..end` by the words around it in its clause.
+fn classify(sentence: &[char], start: usize, end: usize, unit: &str, change_unit: bool, clause_start: usize) -> Role {
+    let before = &sentence[clause_start..start];
+    let before_text: String = before.iter().collect();
+    let verb = |verbs: &[&str]| verbs.iter().any(|v| ends_with(sentence, start, v) || ends_with(sentence, start, &format!("{v}了")));
+    let up = verb(CHANGE_VERBS_UP);
+    let down = verb(CHANGE_VERBS_DOWN);
+    let sign = if down { -1.0 } else { 1.0 };
+    let compared = COMPARISONS.iter().any(|c| before_text.contains(c));
+    if change_unit {
+        return Role::ChangeOther(sign);
+    }
+    let percent = unit == "%" || unit == "‰";
+    // A rate named as the figure itself (人口自然增长率为-1.43‰, 城镇化率达62.1%).
+    let named = before_text.trim_end_matches(['为', '是', '达', '到']).trim_end_matches("达到").ends_with('率');
+    if percent && named && !up && !down {
+        return Role::Figure;
+    }
+    if percent && (up || down || ["增长", "增速", "增幅", "降幅", "下降"].iter().any(|w| before_text.contains(w))) {
+        return Role::ChangePercent(sign);
+    }
+    if !percent && (up || down) && compared {
+        return Role::ChangeAbsolute(sign);
+    }
+    if percent && TARGET_WORDS.iter().any(|w| before_text.contains(w)) && ["占", "完成", "为", "达", "的"].iter().any(|w| before_text.contains(w)) {
+        return Role::Progress;
+    }
+    // 占一般公共预算收入的比重为79.2%; not the noun 占比 (事项占比均达到100%).
+    if percent && before_text.replace("占比", "").contains('占') {
+        return Role::Share;
+    }
+    if PLAN_WORDS.iter().any(|w| before_text.contains(w)) {
+        return Role::Plan;
+    }
+    if !percent && TARGET_BEFORE.iter().any(|w| ends_with(sentence, start, w)) {
+        return Role::Target;
+    }
+    for mark in PREVIOUS_MARKS {
+        for tail in ["为", "的", "是", ""] {
+            if ends_with(sentence, start, &format!("{mark}{tail}")) {
+                return Role::Previous;
+            }
+        }
+    }
+    // 由62天增加到85天: the first number is the previous value of the second.
+    if ends_with(sentence, start, "由") || ends_with(sentence, start, "从") {
+        let after: String = sentence[end..sentence.len().min(end + 4)].iter().collect();
+        if ["增加", "提高", "上升", "增长", "提升", "下降", "减少", "降低", "降", "增"].iter().any(|v| after.starts_with(v)) {
+            return Role::Previous;
+        }
+    }
+    Role::Figure
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<(f64, String, Option<Approx>, Role)> {
+        let chars: Vec<char> = text.chars().collect();
+        let quoted = super::super::scan::quoted(&chars);
+        tokens(&chars, &quoted, 0, chars.len()).into_iter().map(|t| (t.value, t.unit, t.approx, t.role)).collect()
+    }
+
+    #[test]
+    fn numbers_units_and_approximations() {
+        let found = find("企业2万余家,协助招聘4000余人,夜经济商户近百家,新增绿地74.4万平方米,发放贷款6700万元");
+        let values: Vec<(f64, &str)> = found.iter().map(|f| (f.0, f.1.as_str())).collect();
+        assert_eq!(values, vec![(2.0, "万家"), (4000.0, "人"), (100.0, "家"), (74.4, "万㎡"), (6700.0, "万元")]);
+        assert_eq!(found[0].2, Some(Approx::Over));
+        assert_eq!(found[2].2, Some(Approx::About));
+    }
+
+    #[test]
+    fn not_figures() {
+        assert!(find("7月31日上午,十一届十次全体会议,西站路82号院,世界500强,“四个中原”,5G基站,PM2.5,第1批,2020年").is_empty());
+    }
+
+    #[test]
+    fn roles() {
+        let found = find("优良天数85天,同比增加23天,生产总值增长5.6%,占年度目标的56.9%");
+        let roles: Vec<Role> = found.into_iter().map(|f| f.3).collect();
+        assert_eq!(roles, vec![Role::Figure, Role::ChangeAbsolute(1.0), Role::ChangePercent(1.0), Role::Progress]);
+        let found = find("其中超10亿元项目6个");
+        assert_eq!(found[0].3, Role::Qualifier);
+        assert_eq!(found[1].3, Role::Figure);
+    }
+}

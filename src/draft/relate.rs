@@ -1,0 +1,624 @@
+//! From the numbers of one sentence to drafted figures: each figure's label (the phrase it
+//! belongs to), and the relations the sentence states between numbers: a previous value, a
+//! change, a share of a target, a whole and its parts (其中…, 487个…267个完成改造), and steps
+//! (上报77个, 审核通过51个).
+
+use super::figures::{in_base, starts_with_change, tokens, Approx, Role, Token};
+use super::scan::{is_clause_break, quoted, sentences};
+
+/// Words before a number that do not name what it counts (全镇23个行政村).
+const GENERIC_BEFORE: &[&str] = &["全镇", "全区", "全县", "全市", "全乡", "全省", "辖区", "全街道", "首批", "第一批", "全线", "全长", "共", "累计", "合计", "总计", "其中"];
+
+/// The longest label kept whole; a longer phrase is cut to its end, with a warning.
+const MAX_LABEL_CHARS: usize = 16;
+
+/// The most characters of one sentence read.
+const MAX_SENTENCE_CHARS: usize = 3_000;
+/// The most numbers of one sentence read.
+const MAX_SENTENCE_NUMBERS: usize = 100;
+
+/// Words that mark a step of a process, for funnels.
+const STEP_WORDS: &[&str] = &[
+    "上报", "申报", "受理", "审核", "审批", "通过", "办结", "立项", "签约", "开工", "竣工", "推送", "网办", "入库", "注册",
+    "登记", "初审", "复审", "录用", "报名", "面试", "验收", "批复", "备案", "落地", "投产",
+];
+
+/// Words that say a part of a whole is done (267个完成改造).
+const DONE_WORDS: &[&str] = &["完成", "完工", "建成", "竣工", "开工", "投用", "投产", "办结", "达标", "验收", "交付", "改造", "启用", "通车"];
+
+/// How a figure's previous value was found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PreviousFrom {
+    /// Stated in the prose (上年为62天, 由62天增加到85天).
+    Stated,
+    /// Computed from a stated change (同比增加23天): the change's text.
+    Computed(String),
+}
+
+/// How a figure's label was found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LabelFrom {
+    /// The phrase before the number.
+    Before,
+    /// The phrase after it (16个督导组).
+    After,
+    /// Cut from a longer phrase: the whole phrase.
+    Cut(String),
+    /// Nothing around the number: borrowed from the sentence or the heading.
+    Borrowed,
+}
+
+/// A figure as drafted from one paragraph, before it is placed in a section.
+#[derive(Debug, Clone)]
+pub struct Drafted {
+    pub label: String,
+    pub label_from: LabelFrom,
+    pub value: f64,
+    pub unit: String,
+    pub approx: Option<Approx>,
+    pub range_low: Option<f64>,
+    pub previous: Option<(f64, PreviousFrom)>,
+    /// The whole this figure is a part of, with the whole's label.
+    pub total: Option<(f64, String)>,
+    pub progress: Option<f64>,
+    /// A target stated in the same sentence (年度目标为15亿元).
+    pub target: Option<f64>,
+    /// Other stated facts about the figure for the section's note, written whole
+    /// (占一般公共预算收入的比重为79.2%, 整改率96.9%).
+    pub notes: Vec<String>,
+    /// The index (in the paragraph's list) of the stated whole these parts sum to (三次产业).
+    pub part_of: Option<usize>,
+    /// A rate the draft reads as the ratio of two of its figures: in the note, not a figure.
+    pub derived: bool,
+    /// Changes stated in the prose, as written (同比增长5.6%), for the section's note.
+    pub changes: Vec<String>,
+    /// The index (in the paragraph's list) of the figure this one is a subset of (其中).
+    pub subset_of: Option<usize>,
+    /// Whether the whole of a part (`total`) was dropped as a figure of its own.
+    pub whole_consumed: bool,
+    /// The sentence it was found in, counted in the paragraph.
+    pub sentence: usize,
+    /// Part of a sequence of steps.
+    pub step: bool,
+}
+
+/// A paragraph's drafted figures, and its lead phrase (重点防控、统筹兼顾) when it has one.
+pub struct DraftedParagraph {
+    pub figures: Vec<Drafted>,
+    pub lead: Option<String>,
+}
+
+fn text(chars: &[char]) -> String {
+    chars.iter().collect()
+}
+
+/// The clause spans of a sentence.
+fn clauses(sentence: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..sentence.len() {
+        if is_clause_break(sentence, i) {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, sentence.len()));
+    out
+}
+
+const LEADING: &[&str] = &[
+    "其中", "同时", "此外", "另外", "以及", "并且", "而且", "并", "和", "及", "与", "还", "今年以来", "今年", "上半年",
+    "下半年", "全年", "年内", "当年", "截至目前", "截至年底", "截至", "目前", "一季度", "前三季度", "第一季度", "第二季度",
+    "第三季度", "第四季度", "年末", "年底", "期间", "先后", "共有", "共",
+];
+const TRAILING: &[&str] = &[
+    "分别为", "分别达到", "分别达", "分别", "均达到", "均达", "均为", "均", "完成", "实现", "达到了", "达到", "达", "为", "是",
+    "共计", "合计", "总计", "累计达", "共", "已有", "共有", "拥有", "约", "超过", "超", "逾", "近", "突破", "增至", "增加到",
+    "提高到", "上升到", "的", "已", "有", "达成", "约为", "高达", "多达", "等",
+];
+
+/// A label without the connectives, time words and verbs around the noun phrase, and without
+/// parenthesised asides. A phrase after its number (16个督导组日夜督导) keeps its words: only a
+/// phrase before the number is led by connectives (、和驻区单位) and ends in a verb (完成).
+pub fn clean_label(raw: &[char]) -> String {
+    clean(raw, true)
+}
+
+fn clean(raw: &[char], front: bool) -> String {
+    let mut chars: Vec<char> = Vec::with_capacity(raw.len());
+    let mut depth = 0usize;
+    for &c in raw {
+        match c {
+            '(' | '[' | '【' => depth += 1,
+            ')' | ']' | '】' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => chars.push(c),
+            _ => {}
+        }
+    }
+    let mut s = text(&chars);
+    loop {
+        let before = s.clone();
+        s = s.trim_matches(|c: char| c.is_whitespace() || "、,:;—-/".contains(c)).to_string();
+        // A year or a month in front: 2023年, 1-6月.
+        let lead_digits: String = s.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+        if !lead_digits.is_empty() {
+            let rest = &s[lead_digits.len()..];
+            for unit in ["年", "月份", "月"] {
+                if let Some(r) = rest.strip_prefix(unit) {
+                    s = r.to_string();
+                    break;
+                }
+            }
+        }
+        // 全镇完成地区生产总值, 实现旅游收入: the subject and the verb before the noun.
+        if front {
+            for place in ["全镇", "全区", "全县", "全市", "全乡", "全省", ""] {
+                for verb in ["完成", "实现", "共有"] {
+                    if place.is_empty() && verb != "实现" {
+                        continue;
+                    }
+                    if let Some(rest) = s.strip_prefix(&format!("{place}{verb}")) {
+                        if rest.chars().count() >= 2 {
+                            s = rest.to_string();
+                        }
+                    }
+                }
+            }
+        }
+        for word in LEADING.iter().filter(|_| front) {
+            if let Some(rest) = s.strip_prefix(*word) {
+                if rest.chars().count() >= 2 {
+                    s = rest.to_string();
+                    break;
+                }
+            }
+        }
+        for word in TRAILING.iter().filter(|_| front) {
+            if let Some(rest) = s.strip_suffix(*word) {
+                s = rest.to_string();
+                break;
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    s
+}
+
+/// Cuts a long label to the noun phrase at its end: after the last 的/对/在…, or its last
+/// characters.
+fn cut_label(label: &str) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() <= MAX_LABEL_CHARS {
+        return label.to_string();
+    }
+    // The longest tail of at most MAX_LABEL_CHARS that starts after a break or a verb.
+    let breaks = "的对在把将向让使给于,、和及与";
+    for at in 0..chars.len() {
+        let rest = chars.len() - at;
+        if !(2..=MAX_LABEL_CHARS).contains(&rest) {
+            continue;
+        }
+        let after_break = at > 0 && breaks.contains(chars[at - 1]);
+        let after_verb = CUT_VERBS.iter().any(|v| at >= v.chars().count() && text(&chars[at - v.chars().count()..at]) == *v);
+        if after_break || after_verb {
+            return text(&chars[at..]);
+        }
+    }
+    text(&chars[chars.len() - MAX_LABEL_CHARS + 4..])
+}
+
+/// Verbs after which a long phrase may be cut: what follows names the thing counted.
+const CUT_VERBS: &[&str] = &["实施", "推进", "开展", "组织", "发动", "完成", "实现", "建设", "打造", "落实", "整合"];
+
+/// Reads one paragraph.
+pub fn paragraph(chars: &[char]) -> DraftedParagraph {
+    let quoted = quoted(chars);
+    let mut figures: Vec<Drafted> = Vec::new();
+    let spans = sentences(chars);
+    let lead = spans.first().and_then(|&(from, to)| {
+        let first = clauses(&chars[from..to]).first().copied()?;
+        let phrase = &chars[from + first.0..from + first.1];
+        let count = phrase.len();
+        let has_digit = phrase.iter().any(|c| c.is_ascii_digit());
+        let cleaned = clean_label(phrase);
+        let time_word = cleaned.contains('年') || LEADING.contains(&cleaned.as_str());
+        (spans.len() > 1 || first.1 < to - from).then_some(())?;
+        ((4..=16).contains(&count) && !has_digit && !time_word).then(|| text(phrase).trim().to_string())
+    });
+    for (index, &(from, to)) in spans.iter().enumerate() {
+        // A sentence longer than any an editor writes is cut: it bounds the work on hostile text.
+        let to = to.min(from + MAX_SENTENCE_CHARS);
+        let sentence = &chars[from..to];
+        let mut found = tokens(chars, &quoted, from, to);
+        found.truncate(MAX_SENTENCE_NUMBERS);
+        if found.is_empty() {
+            continue;
+        }
+        sentence_figures(sentence, &found, index, &mut figures);
+    }
+    derived_rates(&mut figures);
+    summed_parts(&mut figures);
+    DraftedParagraph { figures, lead }
+}
+
+fn sentence_figures(sentence: &[char], found: &[Token], index: usize, out: &mut Vec<Drafted>) {
+    // A share with no figure before it in the sentence is a figure of its own (占比67%).
+    let mut found = found.to_vec();
+    for k in 0..found.len() {
+        if found[k].role == Role::Share && !found[..k].iter().any(|o| o.role == Role::Figure && o.unit != "%") {
+            found[k].role = Role::Figure;
+        }
+    }
+    let found = &found[..];
+    let spans = clauses(sentence);
+    let base = out.len();
+    // The index in `out` of each figure token.
+    let mut slot: Vec<Option<usize>> = vec![None; found.len()];
+    for (k, token) in found.iter().enumerate() {
+        if token.role != Role::Figure {
+            continue;
+        }
+        let (clause_start, clause_end) = spans[token.clause.min(spans.len() - 1)];
+        // The phrase before: from the end of the last number of the clause that is not a
+        // threshold or a previous value, to this number (a previous value's 由 cut off).
+        let mut from = clause_start;
+        let mut to = token.start;
+        for other in &found[..k] {
+            if other.clause != token.clause {
+                continue;
+            }
+            match other.role {
+                Role::Qualifier => {}
+                Role::Previous => to = to.min(other.start),
+                _ => from = from.max(other.end),
+            }
+        }
+        let mut before = clean_label(&sentence[from.min(to)..to]);
+        for tail in ["由", "从"] {
+            if let Some(rest) = before.strip_suffix(tail) {
+                before = clean_label(&rest.chars().collect::<Vec<char>>());
+            }
+        }
+        let next = found[k + 1..].iter().find(|o| o.clause == token.clause).map_or(clause_end, |o| o.start);
+        let after = clean(&sentence[token.end.min(next)..next], false);
+        let after = after.trim_end_matches(|c: char| "全部均都已".contains(c)).to_string();
+        // 全镇23个行政村…, 首批2家企业…: a place or a batch before the number does not name it.
+        let generic = GENERIC_BEFORE.contains(&before.as_str());
+        let (label, label_from) = if generic && after.chars().count() >= 2 {
+            (after, LabelFrom::After)
+        } else if before.chars().count() >= 2 {
+            (before, LabelFrom::Before)
+        } else if after.chars().count() >= 2 {
+            (after, LabelFrom::After)
+        } else if !before.is_empty() {
+            (before, LabelFrom::Before)
+        } else {
+            (String::new(), LabelFrom::Borrowed)
+        };
+        let (label, label_from) = if label.chars().count() > MAX_LABEL_CHARS {
+            (cut_label(&label), LabelFrom::Cut(label))
+        } else {
+            (label, label_from)
+        };
+        slot[k] = Some(out.len());
+        out.push(Drafted {
+            label,
+            label_from,
+            value: token.value,
+            unit: token.unit.clone(),
+            approx: token.approx,
+            range_low: token.range_low,
+            previous: None,
+            total: None,
+            progress: None,
+            target: None,
+            notes: Vec::new(),
+            derived: false,
+            part_of: None,
+            changes: Vec::new(),
+            subset_of: None,
+            whole_consumed: false,
+            sentence: index,
+            step: false,
+        });
+    }
+    // 1. 芦湾新材料产业园一期项目:总投资8.5亿元,完成投资3.2亿元 — an item of a list names its
+    // figures, whose own labels (总投资) say only what they measure.
+    if let Some(topic) = list_topic(sentence, &spans, found) {
+        for figure in &mut out[base..] {
+            if matches!(figure.label_from, LabelFrom::Before | LabelFrom::After) && figure.label.chars().count() <= 8 {
+                figure.label = format!("{topic}{}", figure.label);
+            }
+        }
+    }
+    // A figure with no phrase of its own takes the sentence's first clause, else nothing.
+    for figure in &mut out[base..] {
+        if figure.label.is_empty() {
+            let (s, e) = spans[0];
+            let phrase = clean_label(&sentence[s..e]);
+            figure.label = if phrase.is_empty() || phrase.chars().any(|c| c.is_ascii_digit()) { figure.unit.clone() } else { cut_label(&phrase) };
+        }
+    }
+    attach_relations(sentence, found, &slot, out);
+    find_parts(sentence, found, &slot, out);
+    find_steps(base, out);
+}
+
+/// The name a list item gives before its colon, when the sentence has figures after it.
+fn list_topic(sentence: &[char], spans: &[(usize, usize)], found: &[Token]) -> Option<String> {
+    let &(start, end) = spans.first()?;
+    if sentence.get(end) != Some(&':') || spans.len() < 2 || found.iter().any(|t| t.clause == 0) {
+        return None;
+    }
+    let mut topic = text(&sentence[start..end]);
+    // 1. / 1、 / (1) / - : the list's own marks.
+    let marks: usize = topic.chars().take_while(|c| c.is_ascii_digit() || "..、()-· ".contains(*c)).map(char::len_utf8).sum();
+    topic = topic[marks..].trim().to_string();
+    let count = topic.chars().count();
+    let speech = ["指出", "表示", "强调", "认为", "提出", "要求", "是", "为", "如下", "包括", "情况"].iter().any(|w| topic.ends_with(w));
+    ((2..=24).contains(&count) && !speech && !topic.chars().any(|c| c.is_ascii_digit())).then_some(topic)
+}
+
+/// Changes, previous values and shares of a target, attached to their figures.
+fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], out: &mut Vec<Drafted>) {
+    let spans = clauses(sentence);
+    let figure_before = |k: usize| (0..k).rev().find_map(|j| slot[j]);
+    let mut k = 0;
+    while k < found.len() {
+        let token = &found[k];
+        match token.role {
+            Role::ChangePercent(_) | Role::ChangeAbsolute(_) | Role::ChangeOther(_) => {
+                // 分别增长5%、3%: a run of changes in one clause goes to as many figures before.
+                let run_end = (k..found.len())
+                    .take_while(|&j| found[j].clause == token.clause && matches!(found[j].role, Role::ChangePercent(_) | Role::ChangeAbsolute(_) | Role::ChangeOther(_)))
+                    .count()
+                    + k;
+                let figures_before: Vec<usize> = (0..k).filter_map(|j| slot[j]).collect();
+                let run = run_end - k;
+                let targets: Vec<Option<usize>> = if run > 1 && figures_before.len() >= run {
+                    figures_before[figures_before.len() - run..].iter().map(|&i| Some(i)).collect()
+                } else {
+                    vec![figure_before(k); run]
+                };
+                for (offset, target) in targets.into_iter().enumerate() {
+                    let change = &found[k + offset];
+                    let Some(target) = target else { continue };
+                    let (clause_start, _) = spans[change.clause.min(spans.len() - 1)];
+                    let from = found[..k + offset].iter().filter(|o| o.clause == change.clause).map(|o| o.end).max().unwrap_or(clause_start).max(clause_start);
+                    let written = text(&sentence[from..change.end]).trim_matches(|c: char| "、和及,".contains(c)).to_string();
+                    let figure = &mut out[target];
+                    let (change_base, change_unit) = in_base(change.value, &change.unit);
+                    let (figure_base, figure_unit) = in_base(figure.value, &figure.unit);
+                    let scale = if figure_base != 0.0 { figure.value / figure_base } else { 1.0 };
+                    let written = if starts_with_change(&written) { format!("{}{written}", figure.label) } else { written };
+                    match change.role {
+                        Role::ChangeAbsolute(sign) if change_unit == figure_unit && figure.previous.is_none() => {
+                            let previous = round((figure_base - sign * change_base) * scale);
+                            if previous >= 0.0 {
+                                figure.previous = Some((previous, PreviousFrom::Computed(written)));
+                                continue;
+                            }
+                            figure.changes.push(written);
+                        }
+                        Role::ChangeOther(sign) if change.unit.ends_with("百分点") && figure.unit == "%" && figure.previous.is_none() => {
+                            let previous = round(figure.value - sign * change.value);
+                            if previous >= 0.0 {
+                                figure.previous = Some((previous, PreviousFrom::Computed(written.clone())));
+                            }
+                            figure.changes.push(written);
+                        }
+                        _ => figure.changes.push(written),
+                    }
+                }
+                k = run_end;
+                continue;
+            }
+            Role::Previous => {
+                // 由N增加到M: the next figure of the clause; 上年为N: the figure before.
+                let next = (k + 1..found.len()).find(|&j| found[j].clause == token.clause && slot[j].is_some()).and_then(|j| slot[j]);
+                let target = next.filter(|_| found[k + 1..].iter().any(|o| o.clause == token.clause)).or_else(|| figure_before(k));
+                if let Some(target) = target {
+                    if out[target].unit == token.unit && out[target].previous.is_none() && token.value >= 0.0 {
+                        out[target].previous = Some((token.value, PreviousFrom::Stated));
+                    }
+                }
+            }
+            Role::Progress => {
+                let target = (0..k).rev().filter_map(|j| slot[j]).find(|&i| out[i].unit != "%");
+                if let Some(target) = target.filter(|_| (0.0..=1000.0).contains(&token.value)) {
+                    out[target].progress = Some(token.value);
+                }
+            }
+            Role::Target => {
+                // The figure it is the target of: one that says it is done (完成投资) first, else
+                // the nearest of its unit.
+                let done = |i: usize| ["完成", "实际", "实现", "累计"].iter().any(|w| out[i].label.contains(w));
+                let nearest = (0..found.len())
+                    .filter_map(|j| slot[j].map(|i| (j.abs_diff(k), i)))
+                    .filter(|&(_, i)| out[i].unit == token.unit && out[i].target.is_none() && out[i].value >= 0.0)
+                    .min_by_key(|&(d, i)| (!done(i), d));
+                if let Some((_, target)) = nearest {
+                    out[target].target = Some(token.value);
+                }
+            }
+            Role::Share => {
+                let Some(part) = (0..k).rev().filter_map(|j| slot[j]).find(|&i| out[i].unit != "%") else {
+                    k += 1;
+                    continue;
+                };
+                let (clause_start, _) = spans[token.clause.min(spans.len() - 1)];
+                let written = text(&sentence[clause_start.max(found[..k].iter().filter(|o| o.clause == token.clause).map(|o| o.end).max().unwrap_or(0))..token.end]);
+                let written = written.trim_matches(|c: char| "、和及,".contains(c)).to_string();
+                // The whole it is a share of, when the paragraph names it as a figure.
+                let name: String = written.split('占').nth(1).unwrap_or("").split(['的', '比']).next().unwrap_or("").to_string();
+                let part_value = out[part].value;
+                let part_unit = out[part].unit.clone();
+                let whole = (0..out.len()).find(|&i| {
+                    i != part && out[i].unit == part_unit && out[i].value > part_value && name.chars().count() >= 2 && (out[i].label.contains(&name) || name.contains(&out[i].label))
+                });
+                match whole {
+                    Some(whole) => {
+                        if out[part].total.is_none() {
+                            out[part].total = Some((out[whole].value, out[whole].label.clone()));
+                        }
+                        out[part].notes.push(written);
+                    }
+                    // A share of a whole the article does not give is a figure of its own
+                    // (数字经济核心产业增加值占GDP比重9.8%).
+                    None => {
+                        let (clause_start, _) = spans[token.clause.min(spans.len() - 1)];
+                        let label = clean_label(&sentence[clause_start.min(token.start)..token.start]);
+                        let label = if label.chars().count() > MAX_LABEL_CHARS { cut_label(&label) } else { label };
+                        let mut share = out[part].clone();
+                        share.label = if label.is_empty() { written } else { label };
+                        share.label_from = LabelFrom::Before;
+                        share.value = token.value;
+                        share.unit = token.unit.clone();
+                        share.approx = token.approx;
+                        share.range_low = None;
+                        share.previous = None;
+                        share.total = None;
+                        share.progress = None;
+                        share.target = None;
+                        share.notes = Vec::new();
+                        share.changes = Vec::new();
+                        share.subset_of = None;
+                        share.whole_consumed = false;
+                        share.derived = false;
+                        share.part_of = None;
+                        share.step = false;
+                        out.push(share);
+                    }
+                }
+            }
+            Role::Figure | Role::Qualifier | Role::Plan => {}
+        }
+        k += 1;
+    }
+}
+
+/// Parts that sum to a whole stated before them (生产总值286.43亿元…第一产业41.27亿元,第二产业
+/// 108.65亿元,第三产业136.51亿元): the next two to six figures of the whole's unit, when their
+/// sum is the whole to within rounding.
+fn summed_parts(out: &mut [Drafted]) {
+    for w in 0..out.len() {
+        if out[w].part_of.is_some() || out[w].value <= 0.0 || out[w].unit == "%" || out[w].unit == "‰" {
+            continue;
+        }
+        let whole = out[w].value;
+        let following: Vec<usize> = (w + 1..out.len()).filter(|&i| out[i].unit == out[w].unit).take(6).collect();
+        let mut sum = 0.0;
+        let mut found = None;
+        for (n, &i) in following.iter().enumerate() {
+            let part = &out[i];
+            if part.value <= 0.0 || part.value >= whole || part.part_of.is_some() || part.subset_of.is_some() || part.total.is_some() || part.approx.is_some() {
+                break;
+            }
+            sum += part.value;
+            let tolerance = (whole * 0.001).max(0.006 * (n + 1) as f64);
+            if n >= 1 && (sum - whole).abs() <= tolerance {
+                found = Some(n + 1);
+            }
+        }
+        if let Some(n) = found {
+            for &i in &following[..n] {
+                out[i].part_of = Some(w);
+            }
+        }
+    }
+}
+
+/// A rate that is the ratio of two figures before it in the paragraph (已整改4187处…整改率96.9%
+/// of 排查4320处): the pair is a part and its whole, and the rate goes to the note.
+fn derived_rates(out: &mut [Drafted]) {
+    for p in 0..out.len() {
+        let rate = &out[p];
+        if rate.unit != "%" || rate.derived || !["率", "比例", "比重", "占比"].iter().any(|w| rate.label.contains(w)) {
+            continue;
+        }
+        let tolerance = if rate.value.fract() == 0.0 { 0.51 } else { 0.051 };
+        let mut pair = None;
+        'search: for a in 0..p {
+            for b in 0..p {
+                let (x, y) = (&out[a], &out[b]);
+                if a != b && x.unit == y.unit && x.unit != "%" && x.value > 0.0 && x.value < y.value && ((x.value / y.value * 100.0) - rate.value).abs() <= tolerance {
+                    pair = Some((a, b));
+                    break 'search;
+                }
+            }
+        }
+        if let Some((a, b)) = pair {
+            let note = format!("{}{}%", out[p].label, out[p].value);
+            out[p].derived = true;
+            if out[a].total.is_none() {
+                out[a].total = Some((out[b].value, out[b].label.clone()));
+            }
+            out[a].notes.push(note);
+        }
+    }
+}
+
+fn round(value: f64) -> f64 {
+    (value * 1e6).round() / 1e6
+}
+
+/// Wholes and parts: a subset after 其中, or a count at the head of a clause that counts the
+/// same thing as the clause before (487个老旧小区改造已全部开工,267个完成改造).
+fn find_parts(sentence: &[char], found: &[Token], slot: &[Option<usize>], out: &mut [Drafted]) {
+    let spans = clauses(sentence);
+    for k in 0..found.len() {
+        let Some(part) = slot[k] else { continue };
+        let token = &found[k];
+        let clause = token.clause.min(spans.len() - 1);
+        let (clause_start, _) = spans[clause];
+        let previous_clause_start = if clause > 0 { spans[clause - 1].0 } else { clause_start };
+        let lead: String = text(&sentence[previous_clause_start..token.start]);
+        // 其中…, or 126个老旧小区中已完成改造53个.
+        let between: String = text(&sentence[found[..k].iter().rev().find(|o| slot_is_figure(o)).map_or(token.start, |o| o.end.min(token.start))..token.start]);
+        let within = between.contains('中') && !between.contains("其中") && found[..k].iter().rev().find(|o| slot_is_figure(o)).is_some_and(|o| o.clause == token.clause);
+        let subset = lead.contains("其中");
+        let whole = (0..k).rev().filter_map(|j| slot[j].map(|i| (j, i))).find(|&(_, i)| out[i].unit == out[part].unit && out[i].value > out[part].value && out[i].subset_of.is_none() && out[i].total.is_none());
+        let Some((whole_token, whole)) = whole else { continue };
+        if within && found[whole_token].clause == token.clause {
+            let label = out[whole].label.clone();
+            out[part].total = Some((out[whole].value, label));
+            out[whole].whole_consumed = true;
+        } else if subset {
+            out[part].subset_of = Some(whole);
+        } else if out[part].label_from == LabelFrom::After
+            && DONE_WORDS.iter().any(|w| out[part].label.contains(w))
+            && found[whole_token].clause + 1 == token.clause
+            && out[part].approx.is_none()
+            && out[whole].approx.is_none()
+        {
+            let label = out[whole].label.clone();
+            out[part].total = Some((out[whole].value, label));
+            out[whole].whole_consumed = true;
+        }
+    }
+}
+
+fn slot_is_figure(token: &Token) -> bool {
+    token.role == Role::Figure
+}
+
+/// Steps: two or more figures of one unit in one sentence, not growing, most named by a step
+/// word (上报, 审核通过, 办结).
+fn find_steps(base: usize, out: &mut [Drafted]) {
+    let figures = &out[base..];
+    let Some(first) = figures.first() else { return };
+    let same: Vec<usize> = (0..figures.len()).filter(|&i| figures[i].unit == first.unit && !figures[i].whole_consumed).collect();
+    if same.len() < 2 {
+        return;
+    }
+    let falling = same.windows(2).all(|w| figures[w[1]].value <= figures[w[0]].value);
+    let named = same.iter().filter(|&&i| STEP_WORDS.iter().any(|w| figures[i].label.contains(w))).count();
+    let related = figures.iter().any(|f| f.subset_of.is_some() || f.total.is_some());
+    if falling && named >= 2 && !related {
+        for figure in &mut out[base..] {
+            figure.step = true;
+        }
+    }
+}

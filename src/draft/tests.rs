@@ -1,0 +1,86 @@
+//! The extractor on short passages of the genre: each relation it reads, and what it leaves out.
+
+use super::*;
+use crate::report::Report;
+
+fn drafted(text: &str) -> Draft {
+    match draft(text) {
+        Ok(draft) => draft,
+        Err(e) => panic!("{e}: {text}"),
+    }
+}
+
+/// Every figure as (label, value, unit).
+fn figures(draft: &Draft) -> Vec<(String, f64, String)> {
+    draft.report.sections.iter().flat_map(|s| s.figures.iter().map(|f| (f.label.clone(), f.value, f.unit.clone()))).collect()
+}
+
+fn valid(draft: &Draft) {
+    let report = Report::from_json_str(&draft.to_json()).unwrap_or_else(|e| panic!("{}\n{}", e.message(Locale::En), draft.to_json()));
+    assert!(report.problems().is_empty(), "{:?}\n{}", report.problems(), draft.to_json());
+}
+
+#[test]
+fn a_statistical_communique() {
+    let d = drafted("某县2023年国民经济和社会发展统计公报\n\n一、综合\n\n全年全县生产总值实现215.6亿元,比上年增长5.2%。年末常住人口38.2万人。");
+    valid(&d);
+    assert_eq!(d.report.period, "2023年全年");
+    let found = figures(&d);
+    assert!(found.contains(&("全县生产总值".to_string(), 215.6, "亿元".to_string())), "{found:?}");
+    assert!(found.iter().any(|f| f.1 == 38.2 && f.2 == "万人"), "{found:?}");
+    assert!(d.report.sections.iter().any(|s| s.note.as_deref().is_some_and(|n| n.contains("比上年增长5.2%"))));
+}
+
+#[test]
+fn previous_from_an_absolute_change_is_computed_and_said() {
+    let d = drafted("标题\n\n上半年优良天数85天,同比增加23天。");
+    valid(&d);
+    let figure = &d.report.sections[0].figures[0];
+    assert_eq!((figure.value, figure.previous), (85.0, Some(62.0)));
+    assert_eq!(d.report.sections[0].kind, "compare");
+    assert!(d.warnings.iter().any(|w| w.path.ends_with(".previous")));
+}
+
+#[test]
+fn a_percentage_change_is_never_a_previous_value() {
+    let d = drafted("标题\n\n社会消费品零售总额115.1亿元,同比下降3.1%。");
+    let figure = &d.report.sections[0].figures[0];
+    assert_eq!(figure.previous, None);
+    assert_eq!(figures(&d).len(), 1);
+}
+
+#[test]
+fn subsets_parts_steps_and_targets() {
+    let d = drafted("标题\n\n新引进项目18个,拟投资额163亿元,其中超10亿元项目6个。\n\n487个老旧小区改造已全部开工,267个完成改造。\n\n谋划上报中央投资项目77个,省发改委审核通过并推送国家发改委项目51个。\n\n25个重点项目完成投资172.4亿元,占年度目标的56.9%。");
+    valid(&d);
+    let kinds: Vec<&str> = d.report.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, vec!["pictogram", "ring", "funnel", "stats", "gauge"]);
+    assert_eq!(d.report.sections[1].figures[0].total, Some(487.0));
+    assert_eq!(d.report.sections[4].figures[0].progress, Some(56.9));
+    assert!(!figures(&d).iter().any(|f| f.1 == 10.0), "the threshold 超10亿元 is not a figure");
+}
+
+#[test]
+fn what_is_not_a_figure() {
+    for text in ["7月31日上午,中原区委十一届十次全体(扩大)会议召开。", "西站路82号院、世界500强、“四个中原”、CCD、5G。", "电话0371-67890123。", "2020年上半年,第一季度。"] {
+        assert_eq!(draft(&format!("标题\n\n{text}")).err(), Some(DraftError::NoFigure), "{text}");
+    }
+}
+
+#[test]
+fn full_width_digits_ranges_and_air_quality() {
+    let d = drafted("标题\n\nPM2.5平均浓度为４５微克/立方米。新建公园3至5个。出口额1.2亿美元。");
+    valid(&d);
+    let found = figures(&d);
+    assert!(found.iter().any(|f| f.1 == 45.0 && f.2 == "微克/立方米"), "{found:?}");
+    assert!(found.iter().any(|f| f.1 == 5.0 && f.2 == "个"), "{found:?}");
+    assert!(found.iter().any(|f| f.1 == 1.2 && f.2 == "亿美元"), "{found:?}");
+    assert!(d.warnings.iter().any(|w| w.path.ends_with(".value")));
+}
+
+#[test]
+fn empty_and_figureless_text() {
+    assert_eq!(draft("").err(), Some(DraftError::Empty));
+    assert_eq!(draft(" \n\t ").err(), Some(DraftError::Empty));
+    assert_eq!(draft("只有文字,没有数字。").err(), Some(DraftError::NoFigure));
+}
