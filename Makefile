@@ -38,7 +38,7 @@ build: setup
 	  wasm-pack build --release --target web --out-dir pkg . -- -Z build-std=std,panic_abort
 	node scripts/package.mjs
 	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-	  wasm-pack build --release --target web --out-dir pkg/editor . --features editor -- -Z build-std=std,panic_abort
+	  wasm-pack build --release --target web --out-dir pkg/editor . -- --features editor -Z build-std=std,panic_abort
 
 serve: build
 	node scripts/serve.mjs --host $(HOST) --port $(PORT)
