@@ -27,7 +27,8 @@ const PHRASES = {
     addSection: '添加板块', addFigure: '添加数据', remove: '删除', moveUp: '上移', moveDown: '下移',
     zh: '中文', en: '英文', none: '(无)',
     title: '标题', subtitle: '副标题', period: '时期', previous_period: '对比时期', source: '来源',
-    publisher: '发布单位', chapter: '篇章', kind: '图表类型', note: '注释', accent: '篇章强调色',
+    publisher: '发布单位', chapter: '篇章', kind: '图表类型', note: '注释', accent: '篇章颜色',
+    accent_red: '红', accent_green: '绿', accent_blue: '蓝', accent_ochre: '赭', accent_plum: '紫',
     id: '编号', label: '名称', value: '数值', unit: '单位', unit_en: '英文单位', approx: '约数',
     previous: '上期数值', total: '总数', total_label: '总数名称', target: '目标', progress: '完成进度(%)',
     better: '越大越好还是越小越好', over: '余/超过', about: '约', higher: '越大越好', lower: '越小越好',
@@ -64,7 +65,8 @@ const PHRASES = {
     addSection: 'Add a section', addFigure: 'Add a figure', remove: 'Remove', moveUp: 'Move up', moveDown: 'Move down',
     zh: 'Chinese', en: 'English', none: '(none)',
     title: 'Title', subtitle: 'Subtitle', period: 'Period', previous_period: 'Previous period', source: 'Source',
-    publisher: 'Publisher', chapter: 'Chapter', kind: 'Chart kind', note: 'Note', accent: 'Chapter accent',
+    publisher: 'Publisher', chapter: 'Chapter', kind: 'Chart kind', note: 'Note', accent: 'Chapter colour',
+    accent_red: 'red', accent_green: 'green', accent_blue: 'blue', accent_ochre: 'ochre', accent_plum: 'plum',
     id: 'Id', label: 'Label', value: 'Value', unit: 'Unit', unit_en: 'English unit', approx: 'Approximation',
     previous: 'Previous value', total: 'Total', total_label: 'Name of the total', target: 'Target', progress: 'Progress (%)',
     better: 'Better when', over: 'over (余)', about: 'about (约)', higher: 'higher', lower: 'lower',
@@ -98,8 +100,10 @@ const REPORT_FIELDS = [
   { key: 'title', type: 'text' }, { key: 'subtitle', type: 'text' }, { key: 'period', type: 'text' },
   { key: 'previous_period', type: 'text' }, { key: 'source', type: 'text' }, { key: 'publisher', type: 'text' },
 ];
+const ACCENTS = ['red', 'green', 'blue', 'ochre', 'plum'];
 const SECTION_FIELDS = [
-  { key: 'chapter', type: 'text' }, { key: 'title', type: 'text' },
+  { key: 'chapter', type: 'text' }, { key: 'chapter', sub: 'accent', type: 'choice', options: ACCENTS, phrase: (v) => `accent_${v}` },
+  { key: 'title', type: 'text' },
   { key: 'kind', type: 'choice', options: KINDS, required: true, phrase: (v) => `kind_${v}` },
   { key: 'note', type: 'text' }, { key: 'id', type: 'string', required: true },
 ];
@@ -341,11 +345,20 @@ function textParts(value) {
 /** Sets `object[key]` from a form control's text; an empty optional field is removed. */
 function writeField(object, field, lang, raw) {
   const { key, type } = field;
-  if (type === 'text') {
+  if (field.sub) {
+    // A property inside a text, such as the chapter's accent: the text becomes {zh, en, …}.
+    const text = typeof object[key] === 'string' ? { zh: object[key] } : { ...(object[key] ?? { zh: '' }) };
+    if (raw === '') delete text[field.sub];
+    else text[field.sub] = raw;
+    object[key] = Object.keys(text).length === 1 && typeof text.zh === 'string' && typeof object[key] === 'string' ? text.zh : text;
+  } else if (type === 'text') {
+    // Other properties of the text (the chapter's accent) are kept.
+    const current = object[key] && typeof object[key] === 'object' ? object[key] : {};
     const parts = textParts(object[key]);
     parts[lang] = raw;
-    if (!parts.zh.trim() && !parts.en.trim()) delete object[key];
-    else object[key] = parts.en.trim() ? { zh: parts.zh, en: parts.en } : { zh: parts.zh };
+    const { zh: _zh, en: _en, ...others } = current;
+    if (!parts.zh.trim() && !parts.en.trim() && !Object.keys(others).length) delete object[key];
+    else object[key] = { zh: parts.zh, ...(parts.en.trim() ? { en: parts.en } : {}), ...others };
   } else if (raw.trim() === '' && !(type === 'string' && field.required)) {
     delete object[key];
   } else if (type === 'number') {
@@ -366,7 +379,8 @@ function fieldControls(fields, object, path, container) {
   const grid = document.createElement('div');
   grid.className = 'fields';
   for (const field of fields) {
-    const fieldPath = path ? `${path}.${field.key}` : field.key;
+    const key = field.sub ? `${field.key}.${field.sub}` : field.key;
+    const fieldPath = path ? `${path}.${key}` : key;
     const languages = field.type === 'text' ? ['zh', 'en'] : [null];
     for (const lang of languages) {
       const controlPath = lang ? `${fieldPath}.${lang}` : fieldPath;
@@ -375,7 +389,7 @@ function fieldControls(fields, object, path, container) {
       const label = document.createElement('label');
       const id = fieldId(controlPath);
       label.htmlFor = id;
-      label.textContent = lang ? `${t(field.key)}(${t(lang)})` : t(field.key);
+      label.textContent = lang ? `${t(field.key)}(${t(lang)})` : t(field.sub ?? field.key);
       let control;
       if (field.type === 'choice') {
         control = document.createElement('select');
@@ -386,7 +400,7 @@ function fieldControls(fields, object, path, container) {
           element.textContent = option === '' ? t('none') : field.phrase ? t(field.phrase(option)) : t(option);
           control.append(element);
         }
-        const current = object[field.key];
+        const current = field.sub ? (object[field.key] && typeof object[field.key] === 'object' ? object[field.key][field.sub] : undefined) : object[field.key];
         if (current !== undefined && !options.includes(current)) {
           const element = document.createElement('option');
           element.value = String(current);
