@@ -51,6 +51,7 @@ const PHRASES = {
     svgHint: (n) => `SVG 版分享图请在命令行生成:make share REPORT=www/reports/${n} OUT=${n.replace(/\.json$/, '')}.svg`,
     pngFailed: (m) => `无法生成分享图:${m}`,
     nothing: '没有可编辑的报告。', newSection: '新板块', newFigure: '新数据',
+    figure: '数据', inLanguage: (f, l) => `${f}(${l})`, named: (a, b) => `${a}:${b}`,
   },
   en: {
     brand: 'Report editor', settings: 'Editor settings', pageLanguage: 'Page language', undo: 'Undo', redo: 'Redo',
@@ -89,6 +90,7 @@ const PHRASES = {
     svgHint: (n) => `For the SVG share image, run: make share REPORT=www/reports/${n} OUT=${n.replace(/\.json$/, '')}.svg`,
     pngFailed: (m) => `Cannot make the share image: ${m}`,
     nothing: 'No report to edit.', newSection: 'New section', newFigure: 'New figure',
+    figure: 'Figure', inLanguage: (f, l) => `${f} (${l})`, named: (a, b) => `${a}: ${b}`,
   },
 };
 
@@ -389,7 +391,7 @@ function fieldControls(fields, object, path, container) {
       const label = document.createElement('label');
       const id = fieldId(controlPath);
       label.htmlFor = id;
-      label.textContent = lang ? `${t(field.key)}(${t(lang)})` : t(field.sub ?? field.key);
+      label.textContent = lang ? t('inLanguage', t(field.key), t(lang)) : t(field.sub ?? field.key);
       let control;
       if (field.type === 'choice') {
         control = document.createElement('select');
@@ -475,7 +477,7 @@ function uniqueId(report, base) {
 function moveControls(list, index, path, labelText) {
   const bar = document.createElement('div');
   bar.className = 'item-actions';
-  const name = (action) => `${t(action)}:${labelText}`;
+  const name = (action) => t('named', t(action), labelText);
   const at = (i) => path.replace(/\[\d+\]$/, `[${i}]`);
   const up = button(t('moveUp'), () => structural((r) => {
     const items = resolvePath(r, list);
@@ -525,7 +527,7 @@ function renderForm() {
     box.className = 'section';
     box.id = fieldId(path);
     const title = section && typeof section === 'object' ? textParts(section.title)[state.lang] || textParts(section.title).zh : '';
-    const legendText = `${t('section')} ${s + 1}${title ? `:${title}` : ''}`;
+    const legendText = title ? t('named', `${t('section')} ${s + 1}`, title) : `${t('section')} ${s + 1}`;
     const sectionLegend = document.createElement('legend');
     sectionLegend.textContent = legendText;
     box.append(sectionLegend, moveControls('sections', s, path, legendText));
@@ -537,7 +539,7 @@ function renderForm() {
     const figures = Array.isArray(section.figures) ? section.figures : [];
     const list = document.createElement('ol');
     list.className = 'figures';
-    list.setAttribute('aria-label', `${t('figures')}:${legendText}`);
+    list.setAttribute('aria-label', t('named', t('figures'), legendText));
     figures.forEach((figure, f) => {
       const figurePath = `${path}.figures[${f}]`;
       const item = document.createElement('li');
@@ -546,7 +548,7 @@ function renderForm() {
       const label = figure && typeof figure === 'object' ? textParts(figure.label).zh : '';
       const heading = document.createElement('p');
       heading.className = 'figure-heading';
-      heading.textContent = `${t('figures')} ${f + 1}${label ? `:${label}` : ''}`;
+      heading.textContent = label ? t('named', `${t('figure')} ${f + 1}`, label) : `${t('figure')} ${f + 1}`;
       item.append(heading, moveControls(`${path}.figures`, f, figurePath, `${legendText} · ${heading.textContent}`));
       if (figure && typeof figure === 'object') fieldControls(FIGURE_FIELDS, figure, figurePath, item);
       list.append(item);
@@ -562,7 +564,7 @@ function renderForm() {
       $(fieldId(`${path}.figures[${target.figures.length - 1}].label.zh`))?.focus();
     }, 'add');
     add.id = `${fieldId(path)}-add-figure`;
-    add.setAttribute('aria-label', `${t('addFigure')}:${legendText}`);
+    add.setAttribute('aria-label', t('named', t('addFigure'), legendText));
     box.append(add);
     form.append(box);
   });
