@@ -15,7 +15,7 @@ const KINDS = ['bars', 'compare', 'ring', 'gauge', 'parts', 'funnel', 'pictogram
 /** Every phrase the page shows, in both languages (one table, so they cannot drift apart). */
 const PHRASES = {
   zh: {
-    brand: '成绩单编辑器', settings: '编辑器设置', pageLanguage: '界面语言', undo: '撤销', redo: '重做',
+    brand: '成绩单编辑器', settings: '编辑器设置', jumpPreview: '看预览', pageLanguage: '界面语言', undo: '撤销', redo: '重做',
     start: '开始', articleLabel: '粘贴工作报告原文(纯文本或 Markdown)', draft: '从原文起草',
     openFile: '打开报告文件(JSON)', problems: '检查结果', form: '编辑', json: 'JSON',
     jsonShow: '查看和编辑 JSON', jsonLabel: '报告 JSON(输入时即检查)', publish: '发布',
@@ -54,7 +54,7 @@ const PHRASES = {
     figure: '数据', inLanguage: (f, l) => `${f}(${l})`, named: (a, b) => `${a}:${b}`,
   },
   en: {
-    brand: 'Report editor', settings: 'Editor settings', pageLanguage: 'Page language', undo: 'Undo', redo: 'Redo',
+    brand: 'Report editor', settings: 'Editor settings', jumpPreview: 'To the preview', pageLanguage: 'Page language', undo: 'Undo', redo: 'Redo',
     start: 'Start', articleLabel: 'Paste the work report article (plain text or Markdown)', draft: 'Draft from the article',
     openFile: 'Open a report file (JSON)', problems: 'Check', form: 'Edit', json: 'JSON',
     jsonShow: 'View and edit the JSON', jsonLabel: 'Report JSON (checked as you type)', publish: 'Publish',
