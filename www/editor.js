@@ -162,7 +162,7 @@ function change(next, field = null) {
   state.lastField = field;
   state.lastAt = now;
   state.report = next;
-  afterChange({ rebuild: field === null });
+  afterChange({ rebuild: field === null, history: !coalesce });
 }
 
 function undo() {
@@ -181,8 +181,8 @@ function redo() {
   afterChange({ rebuild: true });
 }
 
-function afterChange({ rebuild, fromJson = false }) {
-  save();
+function afterChange({ rebuild, fromJson = false, history = true }) {
+  save({ history });
   if (rebuild) renderForm();
   if (!fromJson) renderJson();
   check();
@@ -190,13 +190,18 @@ function afterChange({ rebuild, fromJson = false }) {
   updateButtons();
 }
 
-/** Writes the draft and its history; when storage is full, drops the oldest undo steps. */
-function save() {
+/**
+ * Writes the draft, and its undo history when that changed (typing in one field rewrites only
+ * the draft, a few kilobytes, not the history of up to a hundred drafts). When storage is
+ * full, the oldest undo steps go first.
+ */
+function save({ history = true } = {}) {
   for (;;) {
     try {
-      const record = { report: state.report, undo: state.undo, redo: state.redo, savedAt: new Date().toISOString() };
-      localStorage.setItem(STORE_KEY, JSON.stringify(record));
-      state.savedAt = new Date(record.savedAt);
+      if (history) localStorage.setItem(`${STORE_KEY}.history`, JSON.stringify({ undo: state.undo, redo: state.redo }));
+      const savedAt = new Date();
+      localStorage.setItem(STORE_KEY, JSON.stringify({ report: state.report, savedAt: savedAt.toISOString() }));
+      state.savedAt = savedAt;
       showSaved();
       return;
     } catch {
@@ -206,6 +211,7 @@ function save() {
       }
       state.undo.splice(0, Math.max(1, state.undo.length >> 1));
       state.redo.splice(0, Math.max(0, state.redo.length >> 1));
+      history = true;
     }
   }
 }
@@ -214,9 +220,10 @@ function restore() {
   try {
     const record = JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null');
     if (!record || typeof record !== 'object' || record.report === undefined) return false;
+    const history = JSON.parse(localStorage.getItem(`${STORE_KEY}.history`) ?? '{}') ?? {};
     state.report = record.report;
-    state.undo = Array.isArray(record.undo) ? record.undo.filter((s) => typeof s === 'string') : [];
-    state.redo = Array.isArray(record.redo) ? record.redo.filter((s) => typeof s === 'string') : [];
+    state.undo = Array.isArray(history.undo) ? history.undo.filter((s) => typeof s === 'string') : [];
+    state.redo = Array.isArray(history.redo) ? history.redo.filter((s) => typeof s === 'string') : [];
     state.savedAt = new Date(record.savedAt);
     return true;
   } catch {
@@ -692,7 +699,7 @@ function onJsonInput() {
   state.lastField = 'json';
   state.lastAt = now;
   state.report = value;
-  afterChange({ rebuild: true, fromJson: true });
+  afterChange({ rebuild: true, fromJson: true, history: !coalesce });
 }
 
 // ---- The preview ----
@@ -870,8 +877,8 @@ function wire() {
   $('download-png').addEventListener('click', downloadPng);
   $('copy-embed').addEventListener('click', copyEmbed);
   new ResizeObserver(fitDesktop).observe($('frame-desktop'));
-  // Writes are synchronous after each change; this only covers a change still coalescing.
-  addEventListener('pagehide', save);
+  // Every change is written at once (synchronously); this is a last write on the way out.
+  addEventListener('pagehide', () => save());
 }
 
 async function start() {
