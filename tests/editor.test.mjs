@@ -180,7 +180,7 @@ for (const browser of Object.keys(BROWSERS)) {
       const article = await readFile(ARTICLE, 'utf8');
       assert.equal(await session.eval((text) => window.editor.load(text), article), true, 'the article drafts');
       const direct = await session.eval(async (text) => {
-        const module = await import('../pkg/editor/district_infographic.js');
+        const module = await import(new URL('../pkg/editor/district_infographic.js', location.href).href);
         await module.default();
         return module.draftReport(text).report.sections.flatMap((s) => s.figures.map((f) => f.id));
       }, article);
@@ -206,7 +206,10 @@ for (const browser of Object.keys(BROWSERS)) {
       const { stdout } = await run('cargo', ['run', '--quiet', '--release', '--bin', 'infographic', '--', 'check', file], { cwd: ROOT });
       assert.match(stdout, /OK/, `infographic check passes: ${stdout}`);
       const same = await session.eval(async (report) => {
-        const { Infographic } = await import('../pkg/district_infographic.js');
+        // An absolute URL: Firefox resolves a driver script's relative import elsewhere.
+        const module = await import(new URL('../pkg/district_infographic.js', location.href).href);
+        await module.default();
+        const { Infographic } = module;
         const frame = document.createElement('div');
         frame.className = 'test-frame';
         document.querySelector('.frame.phone .viewport').after(frame);
