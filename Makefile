@@ -17,7 +17,7 @@ PORT ?= 8080
 REPORT ?= www/reports/zhongyuan-2020-h1.json
 OUT ?= share.png
 
-.PHONY: check draft share setup build serve test test-native test-chrome test-firefox test-webkit test-page test-page-webkit fuzz bench bench-quick profile screenshots clean
+.PHONY: check draft share setup build serve test test-native test-chrome test-firefox test-webkit test-page test-page-webkit test-editor fuzz bench bench-quick profile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -50,7 +50,7 @@ build: setup
 serve: build
 	node scripts/serve.mjs --host $(HOST) --port $(PORT)
 
-test: build test-native fuzz test-chrome test-firefox test-webkit test-page test-page-webkit
+test: build test-native fuzz test-chrome test-firefox test-webkit test-page test-page-webkit test-editor
 
 test-native:
 	cargo test --all-targets
@@ -80,6 +80,12 @@ test-page:
 # WebKitWebDriver itself.
 test-page-webkit:
 	node --test tests/webkit.test.mjs
+
+# The editor page (www/editor.html) in headless Chromium and headless Firefox ESR (geckodriver);
+# its download is checked with the release CLI, built first so that no test waits on it.
+test-editor: build
+	cargo build --quiet --release --bin infographic
+	node --test --test-concurrency=1 tests/editor.test.mjs
 
 # cargo fuzz wants nightly flags: the pinned nightly (rust-toolchain.toml) has them.
 fuzz: setup

@@ -52,6 +52,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     return i > 0 ? process.argv[i + 1] : fallback;
   };
   const { url } = await serve({ host: arg('host', '127.0.0.1'), port: Number(arg('port', 8080)) });
-  console.log(`Demo:  ${url}/www/index.html`);
+  console.log(`Demo:   ${url}/www/index.html`);
+  console.log(`Editor: ${url}/www/editor.html`);
   console.log('Press Ctrl+C to stop.');
 }

@@ -1,0 +1,370 @@
+// Page-level tests of the editor (www/editor.html) in headless Chromium (playwright-core) and
+// headless Firefox ESR (selenium-webdriver with geckodriver: playwright cannot drive Debian's
+// Firefox). Each case runs in both through one small session interface.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Builder, By, Key } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+import { launch, startServer } from '../scripts/browser.mjs';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const ARTICLE = join(ROOT, 'tests/articles/zhongyuan-2020-h1.txt');
+const HAS_DRAFTER = existsSync(join(ROOT, 'pkg/editor/district_infographic.js'));
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const GECKODRIVER = process.env.GECKODRIVER ?? join(homedir(), '.cargo/bin/geckodriver');
+const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+const run = promisify(execFile);
+
+/** A small report for the cases that do not need the article. */
+const SMALL = {
+  title: { zh: '测试区2021年一季度成绩单', en: 'Test district, Q1 2021' },
+  period: { zh: '2021年一季度', en: 'Q1 2021' },
+  source: { zh: '数据来源:测试', en: 'Source: a test' },
+  sections: [
+    { id: 'economy', kind: 'bars', title: { zh: '经济', en: 'Economy' },
+      figures: [{ id: 'gdp', label: { zh: '生产总值', en: 'GDP' }, value: 120.5, unit: '亿元' },
+        { id: 'retail', label: { zh: '社会消费品零售总额', en: 'Retail sales' }, value: 60.2, unit: '亿元' }] },
+    { id: 'jobs', kind: 'stats', title: { zh: '就业', en: 'Jobs' },
+      figures: [{ id: 'new-jobs', label: { zh: '新增就业', en: 'New jobs' }, value: 5000, unit: '人' }] },
+  ],
+};
+
+let server;
+let base;
+let chromium;
+let downloads;
+
+before(async () => {
+  ({ server, url: base } = await startServer());
+  chromium = await launch();
+  downloads = await mkdtemp(join(tmpdir(), 'editor-downloads-'));
+});
+
+after(async () => {
+  await chromium?.close();
+  server?.close();
+});
+
+/** The editor in Chromium, through playwright. */
+async function openChromium({ width, height, lang }) {
+  const context = await chromium.newContext({ viewport: { width, height }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  const session = {
+    name: 'chromium', errors,
+    goto: (path) => page.goto(`${base}${path}`),
+    eval: (fn, arg) => page.evaluate(fn, arg),
+    fill: (selector, text) => page.fill(selector, text),
+    click: (selector) => page.click(selector),
+    press: (keys) => page.keyboard.press(keys),
+    setFile: (selector, file) => page.setInputFiles(selector, file),
+    reload: () => page.reload(),
+    async download(selector) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      const file = join(downloads, `chromium-${download.suggestedFilename()}`);
+      await download.saveAs(file);
+      return file;
+    },
+    screenshot: (file) => page.screenshot({ path: file }),
+    close: () => context.close(),
+  };
+  await session.goto(`/www/editor.html${lang === 'en' ? '?lang=en' : ''}`);
+  return session;
+}
+
+/** The editor in Firefox ESR, through geckodriver; downloads go straight to a folder. */
+async function openFirefox({ width, height, lang }) {
+  const folder = await mkdtemp(join(downloads, 'firefox-'));
+  const options = new firefox.Options()
+    .setBinary(FIREFOX)
+    .addArguments('-headless', `--width=${width}`, `--height=${height}`)
+    .setPreference('browser.download.folderList', 2)
+    .setPreference('browser.download.dir', folder)
+    .setPreference('browser.download.useDownloadDir', true)
+    .setPreference('browser.download.always_ask_before_handling_new_types', false)
+    .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json,image/png')
+    .setPreference('browser.download.manager.showWhenStarting', false);
+  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options)
+    .setFirefoxService(new firefox.ServiceBuilder(GECKODRIVER)).build();
+  await driver.manage().window().setRect({ width, height });
+  const find = (selector) => driver.findElement(By.css(selector));
+  const session = {
+    name: 'firefox', errors: [],
+    goto: (path) => driver.get(`${base}${path}`),
+    eval: (fn, arg) => driver.executeScript(typeof fn === 'string' ? fn : `return (${fn}).apply(null, arguments)`, arg),
+    async fill(selector, text) {
+      const element = await find(selector);
+      await driver.executeScript('arguments[0].select()', element);
+      await element.sendKeys(text === '' ? Key.BACK_SPACE : text);
+    },
+    click: async (selector) => (await find(selector)).click(),
+    async press(keys) {
+      const parts = keys.split('+');
+      const named = { Control: Key.CONTROL, Shift: Key.SHIFT, Tab: Key.TAB, Enter: Key.ENTER, Space: Key.SPACE };
+      const actions = driver.actions();
+      for (const part of parts.slice(0, -1)) actions.keyDown(named[part]);
+      const last = parts.at(-1);
+      const key = named[last] ?? last.toLowerCase();
+      actions.keyDown(key).keyUp(key);
+      for (const part of parts.slice(0, -1).reverse()) actions.keyUp(named[part]);
+      await actions.perform();
+    },
+    setFile: async (selector, file) => (await find(selector)).sendKeys(file),
+    reload: () => driver.navigate().refresh(),
+    async download(selector) {
+      const before = new Set(await readdir(folder));
+      await (await find(selector)).click();
+      for (let i = 0; i < 100; i += 1) {
+        const added = (await readdir(folder)).filter((f) => !before.has(f) && !f.endsWith('.part'));
+        if (added.length) return join(folder, added[0]);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('no download arrived');
+    },
+    async screenshot(file) { await writeFile(file, await driver.takeScreenshot(), 'base64'); },
+    close: () => driver.quit(),
+  };
+  await session.goto(`/www/editor.html${lang === 'en' ? '?lang=en' : ''}`);
+  return session;
+}
+
+const BROWSERS = { chromium: openChromium, firefox: openFirefox };
+
+async function ready(session) {
+  for (let i = 0; i < 150; i += 1) {
+    const state = await session.eval(() => document.documentElement.dataset.state);
+    if (state === 'ready') return;
+    if (state === 'error') throw new Error(await session.eval(() => document.getElementById('message').textContent));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the editor never became ready');
+}
+
+/** Opens the editor with an empty store (or keeps it with `keep`). */
+async function open(browser, { width = 1440, height = 900, lang = 'zh', keep = false } = {}) {
+  const session = await BROWSERS[browser]({ width, height, lang });
+  await ready(session);
+  if (!keep) {
+    await session.eval(() => localStorage.clear());
+    await session.reload();
+    await ready(session);
+  }
+  return session;
+}
+
+/** Waits until `predicate` (run in the page) is true. */
+async function until(session, predicate, arg, what = 'condition') {
+  for (let i = 0; i < 100; i += 1) {
+    if (await session.eval(predicate, arg)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const settle = (session) => session.eval(() => new Promise((r) => setTimeout(r, 200)));
+const items = (session) => session.eval(() => window.editor.previewItems().map((i) => `${i.id}|${i.text}|${i.comparison ?? ''}`));
+
+for (const browser of Object.keys(BROWSERS)) {
+  test(`${browser}: the seed article becomes a draft, one edit changes the preview, the download passes check and draws the same`, { skip: HAS_DRAFTER ? false : 'pkg/editor/ (draftReport) is not built' }, async () => {
+    const session = await open(browser);
+    try {
+      const article = await readFile(ARTICLE, 'utf8');
+      assert.equal(await session.eval((text) => window.editor.load(text), article), true, 'the article drafts');
+      const direct = await session.eval(async (text) => {
+        const module = await import(new URL('../pkg/editor/district_infographic.js', location.href).href);
+        await module.default();
+        return module.draftReport(text).report.sections.flatMap((s) => s.figures.map((f) => f.id));
+      }, article);
+      const drafted = await session.eval(() => window.editor.report().sections.flatMap((s) => s.figures.map((f) => f.id)));
+      assert.ok(drafted.length >= direct.length && direct.length > 0, `the draft has the extractor's ${direct.length} figures`);
+      for (const id of direct) assert.ok(drafted.includes(id), `the draft has ${id}`);
+      await settle(session);
+      const before = await items(session);
+      assert.ok(before.length > 0, 'the preview draws the draft');
+
+      await session.fill('#f-sections-0-figures-0-value', '12345');
+      await until(session, () => window.editor.report().sections[0].figures[0].value === 12345, undefined, 'the edit');
+      await settle(session);
+      const after = await items(session);
+      assert.notDeepEqual(after, before, 'the preview changed');
+
+      await session.fill('#file-name', 'zhongyuan-draft.json');
+      const file = await session.download('#download-json');
+      const text = await readFile(file, 'utf8');
+      const published = JSON.parse(text);
+      assert.equal(Object.keys(published)[0], '$schema', 'the file starts with $schema');
+      assert.match(text, /\n {2}"title"/, 'the file is formatted');
+      const { stdout } = await run('cargo', ['run', '--quiet', '--release', '--bin', 'infographic', '--', 'check', file], { cwd: ROOT });
+      assert.match(stdout, /OK/, `infographic check passes: ${stdout}`);
+      const same = await session.eval(async (report) => {
+        // An absolute URL: Firefox resolves a driver script's relative import elsewhere.
+        const module = await import(new URL('../pkg/district_infographic.js', location.href).href);
+        await module.default();
+        const { Infographic } = module;
+        const frame = document.createElement('div');
+        frame.className = 'test-frame';
+        document.querySelector('.frame.phone .viewport').after(frame);
+        const canvas = document.createElement('canvas');
+        frame.append(canvas);
+        const chart = new Infographic(canvas, report, { locale: document.getElementById('preview-locale').value, theme: 'light', animate: false, width: 360 });
+        chart.render();
+        const marks = chart.items().map((i) => `${i.id}|${i.text}|${i.comparison ?? ''}`);
+        chart.destroy();
+        chart.free();
+        frame.remove();
+        return marks;
+      }, published);
+      assert.deepEqual(same, after, 'the published file draws the marks of the preview');
+
+      const png = await session.download('#download-png');
+      const head = (await readFile(png)).subarray(0, 8);
+      assert.deepEqual([...head], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the share image is a PNG');
+      assert.match(await session.eval(() => document.getElementById('embed').value), /<district-infographic src="\/infographic\/reports\/zhongyuan-draft\.json"/);
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test(`${browser}: a reload mid-edit brings back the draft and its undo history`, async () => {
+    const session = await open(browser);
+    try {
+      await session.eval((report) => window.editor.load(report), SMALL);
+      await session.fill('#f-sections-0-figures-0-value', '130');
+      await settle(session);
+      await session.fill('#f-title-zh', '改过的标题');
+      await until(session, () => window.editor.report().title.zh === '改过的标题', undefined, 'the title edit');
+      const edited = await session.eval(() => window.editor.report());
+      await session.reload();
+      await ready(session);
+      assert.deepEqual(await session.eval(() => window.editor.report()), edited, 'the draft is back');
+      assert.match(await session.eval(() => document.getElementById('saved').textContent), /已保存草稿 \d/);
+      await session.click('#undo');
+      assert.deepEqual(await session.eval(() => window.editor.report().title), { zh: '测试区2021年一季度成绩单', en: 'Test district, Q1 2021' });
+      await session.click('#undo');
+      assert.equal(await session.eval(() => window.editor.report().sections[0].figures[0].value), 120.5, 'two steps back');
+      await session.click('#redo');
+      assert.equal(await session.eval(() => window.editor.report().sections[0].figures[0].value), 130, 'and one forward');
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test(`${browser}: a broken value is listed with its path, focuses its field, and clears when fixed`, async () => {
+    const session = await open(browser);
+    try {
+      await session.eval((report) => window.editor.load(report), SMALL);
+      assert.deepEqual(await session.eval(() => window.editor.problems()), []);
+      await session.fill('#f-sections-0-figures-1-value', 'abc');
+      await until(session, () => window.editor.problems().some((p) => p.path === 'sections[0].figures[1].value'), undefined, 'the problem');
+      const problem = await session.eval(() => window.editor.problems().find((p) => p.path === 'sections[0].figures[1].value'));
+      assert.equal(problem.level, 'error');
+      assert.match(problem.message, /abc/);
+      const shown = await session.eval(() => [...document.querySelectorAll('#problems .problem')].map((b) => b.textContent));
+      assert.ok(shown.some((s) => s.includes('sections[0].figures[1].value') && s.includes('应为数字')), `listed in plain words: ${shown}`);
+      assert.equal(await session.eval(() => document.getElementById('f-sections-0').classList.contains('has-problem')), true, 'the section is marked');
+      await session.click('#problems .problem[data-path="sections[0].figures[1].value"]');
+      assert.equal(await session.eval(() => document.activeElement.id), 'f-sections-0-figures-1-value', 'the field has focus');
+      await session.fill('#f-sections-0-figures-1-value', '61');
+      await until(session, () => window.editor.problems().length === 0, undefined, 'the fix');
+      assert.equal(await session.eval(() => document.querySelectorAll('#problems .problem').length), 0);
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test(`${browser}: a file that is not JSON, a JSON that is not a report and a 5 MB file leave the draft untouched`, async () => {
+    const session = await open(browser);
+    const folder = await mkdtemp(join(tmpdir(), 'editor-files-'));
+    try {
+      await session.eval((report) => window.editor.load(report), SMALL);
+      const draft = await session.eval(() => JSON.stringify(window.editor.report()));
+      const files = {
+        'notes.json': ['这不是 JSON', /不是 JSON/],
+        'list.json': [JSON.stringify([1, 2, 3]), /不是成绩单报告/],
+        'huge.json': [JSON.stringify({ ...SMALL, padding: 'x'.repeat(5 * 1024 * 1024) }), /文件太大\(5\.0 MB\)/],
+      };
+      for (const [name, [content, message]] of Object.entries(files)) {
+        const path = join(folder, name);
+        await writeFile(path, content);
+        await session.setFile('#open-file', path);
+        await until(session, (pattern) => new RegExp(pattern).test(document.getElementById('message').textContent), message.source, `the message for ${name}`);
+        assert.equal(await session.eval(() => JSON.stringify(window.editor.report())), draft, `${name} left the draft untouched`);
+      }
+      assert.ok((await stat(join(folder, 'huge.json'))).size > 5 * 1024 * 1024);
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test(`${browser}: keyboard only reaches every control, adds a figure and undoes it`, async () => {
+    const session = await open(browser);
+    try {
+      await session.eval((report) => window.editor.load(report), SMALL);
+      await settle(session);
+      await session.eval(() => document.activeElement?.blur());
+      const controls = await session.eval(() => [...document.querySelectorAll('button, input, select, textarea, summary, canvas[tabindex]')]
+        .filter((e) => !e.disabled && e.checkVisibility({ visibilityProperty: true }))
+        .map((e, i) => { e.dataset.testIndex = String(i); return i; }).length);
+      const reached = new Set();
+      for (let i = 0; i < controls + 10 && reached.size < controls; i += 1) {
+        await session.press('Tab');
+        const index = await session.eval(() => document.activeElement?.dataset.testIndex);
+        if (index !== undefined) reached.add(index);
+      }
+      const missed = await session.eval((seen) => [...document.querySelectorAll('[data-test-index]')]
+        .filter((e) => !seen.includes(e.dataset.testIndex)).map((e) => e.id || e.outerHTML.slice(0, 80)), [...reached]);
+      assert.deepEqual(missed, [], `Tab reached ${reached.size} of ${controls} controls`);
+      const figures = () => session.eval(() => window.editor.report().sections[1].figures.length);
+      assert.equal(await figures(), 1);
+      // From the first section's add button, Tab moves on to the second section's fields.
+      await session.eval(() => document.getElementById('f-sections-1-figures-0-id').focus());
+      for (let i = 0; i < 20; i += 1) {
+        if (await session.eval(() => document.activeElement.id === 'f-sections-1-add-figure')) break;
+        await session.press('Tab');
+      }
+      assert.equal(await session.eval(() => document.activeElement.id), 'f-sections-1-add-figure', 'Tab reaches the add-figure button');
+      await session.press('Enter');
+      assert.equal(await figures(), 2, 'Enter added a figure');
+      assert.equal(await session.eval(() => document.activeElement.id), 'f-sections-1-figures-1-label-zh', 'the new figure has focus');
+      await session.press('Control+z');
+      assert.equal(await figures(), 1, 'Ctrl+Z took it back');
+      await session.press('Control+Shift+z');
+      assert.equal(await figures(), 2, 'Ctrl+Shift+Z redid it');
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  for (const lang of ['zh', 'en']) {
+    test(`${browser}: axe-core finds no violations (${lang})`, async () => {
+      const session = await open(browser, { lang, width: 1440 });
+      try {
+        await session.eval((report) => window.editor.load(report), SMALL);
+        await session.fill('#f-sections-0-figures-1-value', 'abc');
+        await settle(session);
+        await session.eval(() => { document.getElementById('json-details').open = true; });
+        // Injected through the driver, which the page's CSP does not restrict.
+        await session.eval(`${await readFile(AXE, 'utf8')}; 0`);
+        const violations = await session.eval(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+          .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`));
+        assert.deepEqual(violations, []);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+}

@@ -1,0 +1,934 @@
+// The editor page: an article or a report file in, a checked report, its share image and the
+// embed snippet out. The draft lives in localStorage after every change, undo history
+// included. Fields are drawn from the tables below, so a new optional field of the format is
+// one line here. Data reaches the DOM only through textContent and value.
+import init, { Infographic, validateReport } from '../pkg/district_infographic.js';
+
+const STORE_KEY = 'district-infographic.editor.v1';
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_HISTORY = 100;
+const COALESCE_MS = 1000;
+const DESKTOP_WIDTH = 1280;
+const PHONE_WIDTH = 360;
+const KINDS = ['bars', 'compare', 'ring', 'gauge', 'parts', 'funnel', 'pictogram', 'stats'];
+
+/** Every phrase the page shows, in both languages (one table, so they cannot drift apart). */
+const PHRASES = {
+  zh: {
+    brand: '成绩单编辑器', settings: '编辑器设置', jumpPreview: '看预览', pageLanguage: '界面语言', undo: '撤销', redo: '重做',
+    start: '开始', articleLabel: '粘贴工作报告原文(纯文本或 Markdown)', draft: '从原文起草',
+    openFile: '打开报告文件(JSON)', problems: '检查结果', form: '编辑', json: 'JSON',
+    jsonShow: '查看和编辑 JSON', jsonLabel: '报告 JSON(输入时即检查)', publish: '发布',
+    fileName: '报告文件名', downloadJson: '下载报告文件(JSON)', downloadPng: '下载分享长图(PNG)',
+    copyEmbed: '复制嵌入代码', embedLabel: '嵌入代码(粘贴到 CMS 的 HTML 片段)', preview: '预览',
+    previewLanguage: '预览语言', theme: '配色', light: '浅色', dark: '深色', previewWidth: '预览宽度',
+    phone: '手机 360 px', desktop: '桌面 1280 px',
+    reportTexts: '报告文字', sections: '板块', section: '板块', figures: '数据',
+    addSection: '添加板块', addFigure: '添加数据', remove: '删除', moveUp: '上移', moveDown: '下移',
+    zh: '中文', en: '英文', none: '(无)',
+    title: '标题', subtitle: '副标题', period: '时期', previous_period: '对比时期', source: '来源',
+    publisher: '发布单位', chapter: '篇章', kind: '图表类型', note: '注释', accent: '篇章颜色',
+    accent_red: '红', accent_green: '绿', accent_blue: '蓝', accent_ochre: '赭', accent_plum: '紫',
+    id: '编号', label: '名称', value: '数值', unit: '单位', unit_en: '英文单位', approx: '约数',
+    previous: '上期数值', total: '总数', total_label: '总数名称', target: '目标', progress: '完成进度(%)',
+    better: '越大越好还是越小越好', over: '余/超过', about: '约', higher: '越大越好', lower: '越小越好',
+    kind_bars: '条形图', kind_compare: '同比对照', kind_ring: '圆环(部分占整体)', kind_gauge: '仪表(目标进度)',
+    kind_parts: '分段条', kind_funnel: '漏斗(步骤)', kind_pictogram: '象形图', kind_stats: '大数字',
+    noProblems: '没有发现问题,可以发布。', problemCount: (e, w) => `${e} 个问题,${w} 个提醒`,
+    warning: '提醒', error: '问题', whole: '整个报告',
+    savedAt: (t) => `已保存草稿 ${t}`, notSaved: '草稿无法保存到浏览器(存储已满或被禁用)',
+    restored: (t) => `已恢复 ${t} 保存的草稿。`, empty: '还没有草稿:粘贴原文起草,或打开报告文件。',
+    drafted: (n, s) => `已从原文起草:${s} 个板块,${n} 项数据。请逐项核对。`,
+    draftWarnings: '起草说明(需要人工核对)', draftUnavailable: '起草功能不可用:这个版本没有起草模块(pkg/editor/)。请打开报告文件,或使用命令行 make draft。',
+    draftFailed: (m) => `无法起草:${m}`, articleEmpty: '请先粘贴原文。',
+    notJson: (m) => `这个文件不是 JSON,没有打开(${m})。当前草稿未改动。`,
+    notReport: '这个 JSON 不是成绩单报告(没有 sections 板块列表),没有打开。当前草稿未改动。',
+    tooBig: (mb) => `文件太大(${mb} MB),报告文件不超过 2 MB,没有打开。当前草稿未改动。`,
+    opened: (name) => `已打开 ${name}。`,
+    jsonOk: 'JSON 有效,已应用。', jsonBad: (m) => `JSON 无效,未应用:${m}`,
+    previewFailed: (m) => `预览无法绘制:${m}`, previewBroken: '有问题的板块在预览中以提示代替。',
+    downloaded: (n) => `已下载 ${n}。`, copied: '嵌入代码已复制。', copyManual: '无法直接复制:代码已选中,请按 Ctrl+C。',
+    svgHint: (n) => `SVG 版分享图请在命令行生成:make share REPORT=www/reports/${n} OUT=${n.replace(/\.json$/, '')}.svg`,
+    pngFailed: (m) => `无法生成分享图:${m}`,
+    nothing: '没有可编辑的报告。', newSection: '新板块', newFigure: '新数据',
+    figure: '数据', inLanguage: (f, l) => `${f}(${l})`, named: (a, b) => `${a}:${b}`,
+  },
+  en: {
+    brand: 'Report editor', settings: 'Editor settings', jumpPreview: 'To the preview', pageLanguage: 'Page language', undo: 'Undo', redo: 'Redo',
+    start: 'Start', articleLabel: 'Paste the work report article (plain text or Markdown)', draft: 'Draft from the article',
+    openFile: 'Open a report file (JSON)', problems: 'Check', form: 'Edit', json: 'JSON',
+    jsonShow: 'View and edit the JSON', jsonLabel: 'Report JSON (checked as you type)', publish: 'Publish',
+    fileName: 'Report file name', downloadJson: 'Download the report file (JSON)', downloadPng: 'Download the share image (PNG)',
+    copyEmbed: 'Copy the embed code', embedLabel: 'Embed code (paste into the CMS as an HTML snippet)', preview: 'Preview',
+    previewLanguage: 'Preview language', theme: 'Theme', light: 'Light', dark: 'Dark', previewWidth: 'Preview width',
+    phone: 'Phone 360 px', desktop: 'Desktop 1280 px',
+    reportTexts: 'Report texts', sections: 'Sections', section: 'Section', figures: 'Figures',
+    addSection: 'Add a section', addFigure: 'Add a figure', remove: 'Remove', moveUp: 'Move up', moveDown: 'Move down',
+    zh: 'Chinese', en: 'English', none: '(none)',
+    title: 'Title', subtitle: 'Subtitle', period: 'Period', previous_period: 'Previous period', source: 'Source',
+    publisher: 'Publisher', chapter: 'Chapter', kind: 'Chart kind', note: 'Note', accent: 'Chapter colour',
+    accent_red: 'red', accent_green: 'green', accent_blue: 'blue', accent_ochre: 'ochre', accent_plum: 'plum',
+    id: 'Id', label: 'Label', value: 'Value', unit: 'Unit', unit_en: 'English unit', approx: 'Approximation',
+    previous: 'Previous value', total: 'Total', total_label: 'Name of the total', target: 'Target', progress: 'Progress (%)',
+    better: 'Better when', over: 'over (余)', about: 'about (约)', higher: 'higher', lower: 'lower',
+    kind_bars: 'Bars', kind_compare: 'This period against the last', kind_ring: 'Ring (part of a whole)', kind_gauge: 'Gauge (progress to a target)',
+    kind_parts: 'Parts of one bar', kind_funnel: 'Funnel (steps)', kind_pictogram: 'Pictogram', kind_stats: 'Big numbers',
+    noProblems: 'No problems found: ready to publish.', problemCount: (e, w) => `${e} problem${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`,
+    warning: 'Warning', error: 'Problem', whole: 'the whole report',
+    savedAt: (t) => `Draft saved ${t}`, notSaved: 'The draft cannot be saved in this browser (storage full or disabled)',
+    restored: (t) => `The draft saved at ${t} is back.`, empty: 'No draft yet: paste an article, or open a report file.',
+    drafted: (n, s) => `Drafted from the article: ${s} sections, ${n} figures. Check each one.`,
+    draftWarnings: 'Notes from the draft (check these by hand)', draftUnavailable: 'Drafting is not available: this build has no drafting module (pkg/editor/). Open a report file, or run make draft.',
+    draftFailed: (m) => `Cannot draft: ${m}`, articleEmpty: 'Paste the article first.',
+    notJson: (m) => `This file is not JSON and was not opened (${m}). The current draft is unchanged.`,
+    notReport: 'This JSON is not a report (it has no list of sections) and was not opened. The current draft is unchanged.',
+    tooBig: (mb) => `The file is too large (${mb} MB; a report file is at most 2 MB) and was not opened. The current draft is unchanged.`,
+    opened: (name) => `Opened ${name}.`,
+    jsonOk: 'Valid JSON, applied.', jsonBad: (m) => `Not valid JSON, not applied: ${m}`,
+    previewFailed: (m) => `The preview cannot be drawn: ${m}`, previewBroken: 'Sections with a problem show as a notice in the preview.',
+    downloaded: (n) => `Downloaded ${n}.`, copied: 'Embed code copied.', copyManual: 'Cannot copy directly: the code is selected, press Ctrl+C.',
+    svgHint: (n) => `For the SVG share image, run: make share REPORT=www/reports/${n} OUT=${n.replace(/\.json$/, '')}.svg`,
+    pngFailed: (m) => `Cannot make the share image: ${m}`,
+    nothing: 'No report to edit.', newSection: 'New section', newFigure: 'New figure',
+    figure: 'Figure', inLanguage: (f, l) => `${f} (${l})`, named: (a, b) => `${a}: ${b}`,
+  },
+};
+
+/**
+ * The form's fields. `text`: a {zh, en} text; `string`; `number` (kept as typed when it is not
+ * a number, so that validation names it); `choice` (an empty choice removes the field).
+ */
+const REPORT_FIELDS = [
+  { key: 'title', type: 'text' }, { key: 'subtitle', type: 'text' }, { key: 'period', type: 'text' },
+  { key: 'previous_period', type: 'text' }, { key: 'source', type: 'text' }, { key: 'publisher', type: 'text' },
+];
+const ACCENTS = ['red', 'green', 'blue', 'ochre', 'plum'];
+const SECTION_FIELDS = [
+  { key: 'chapter', type: 'text' }, { key: 'chapter', sub: 'accent', type: 'choice', options: ACCENTS, phrase: (v) => `accent_${v}` },
+  { key: 'title', type: 'text' },
+  { key: 'kind', type: 'choice', options: KINDS, required: true, phrase: (v) => `kind_${v}` },
+  { key: 'note', type: 'text' }, { key: 'id', type: 'string', required: true },
+];
+const FIGURE_FIELDS = [
+  { key: 'label', type: 'text' }, { key: 'value', type: 'number', required: true }, { key: 'unit', type: 'string', required: true },
+  { key: 'unit_en', type: 'string' }, { key: 'approx', type: 'choice', options: ['over', 'about'] },
+  { key: 'previous', type: 'number' }, { key: 'total', type: 'number' }, { key: 'total_label', type: 'text' },
+  { key: 'target', type: 'number' }, { key: 'progress', type: 'number' },
+  { key: 'better', type: 'choice', options: ['higher', 'lower'] }, { key: 'id', type: 'string', required: true },
+];
+
+const $ = (id) => document.getElementById(id);
+const root = document.documentElement;
+const params = new URLSearchParams(location.search);
+
+const state = {
+  report: null,      // the report being edited (any JSON: it may be invalid while editing)
+  undo: [],          // earlier reports, as JSON strings
+  redo: [],
+  lastField: null,   // the field of the last change, and when: typing in one field is one step
+  lastAt: 0,
+  savedAt: null,
+  problems: [],
+  draftWarnings: [],
+  lang: params.get('lang') === 'en' ? 'en' : 'zh',
+};
+let phrases = PHRASES[state.lang];
+let drafter = null;        // the editor module's draftReport, once loaded (or false if missing)
+const previews = { phone: null, desktop: null };
+let previewTimer = 0;
+
+function t(key, ...args) {
+  const phrase = phrases[key] ?? PHRASES.zh[key] ?? key;
+  return typeof phrase === 'function' ? phrase(...args) : phrase;
+}
+
+function say(message, target = 'message') {
+  $(target).textContent = message;
+}
+
+// ---- The model: changes, undo, persistence ----
+
+const clone = (value) => JSON.parse(JSON.stringify(value));
+
+/** Replaces the report by `next` as one undo step (typing in one field coalesces). */
+function change(next, field = null) {
+  const now = Date.now();
+  const coalesce = field !== null && field === state.lastField && now - state.lastAt < COALESCE_MS;
+  if (!coalesce && state.report !== null) {
+    state.undo.push(JSON.stringify(state.report));
+    if (state.undo.length > MAX_HISTORY) state.undo.shift();
+  }
+  state.redo = [];
+  state.lastField = field;
+  state.lastAt = now;
+  state.report = next;
+  afterChange({ rebuild: field === null, history: !coalesce });
+}
+
+function undo() {
+  if (!state.undo.length) return;
+  state.redo.push(JSON.stringify(state.report));
+  state.report = JSON.parse(state.undo.pop());
+  state.lastField = null;
+  afterChange({ rebuild: true });
+}
+
+function redo() {
+  if (!state.redo.length) return;
+  state.undo.push(JSON.stringify(state.report));
+  state.report = JSON.parse(state.redo.pop());
+  state.lastField = null;
+  afterChange({ rebuild: true });
+}
+
+function afterChange({ rebuild, fromJson = false, history = true }) {
+  save({ history });
+  if (rebuild) renderForm();
+  if (!fromJson) renderJson();
+  check();
+  schedulePreview();
+  updateButtons();
+}
+
+/**
+ * Writes the draft, and its undo history when that changed (typing in one field rewrites only
+ * the draft, a few kilobytes, not the history of up to a hundred drafts). When storage is
+ * full, the oldest undo steps go first.
+ */
+function save({ history = true } = {}) {
+  for (;;) {
+    try {
+      if (history) localStorage.setItem(`${STORE_KEY}.history`, JSON.stringify({ undo: state.undo, redo: state.redo }));
+      const savedAt = new Date();
+      localStorage.setItem(STORE_KEY, JSON.stringify({ report: state.report, savedAt: savedAt.toISOString() }));
+      state.savedAt = savedAt;
+      showSaved();
+      return;
+    } catch {
+      if (state.undo.length === 0 && state.redo.length === 0) {
+        say(t('notSaved'), 'saved');
+        return;
+      }
+      state.undo.splice(0, Math.max(1, state.undo.length >> 1));
+      state.redo.splice(0, Math.max(0, state.redo.length >> 1));
+      history = true;
+    }
+  }
+}
+
+function restore() {
+  try {
+    const record = JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null');
+    if (!record || typeof record !== 'object' || record.report === undefined) return false;
+    const history = JSON.parse(localStorage.getItem(`${STORE_KEY}.history`) ?? '{}') ?? {};
+    state.report = record.report;
+    state.undo = Array.isArray(history.undo) ? history.undo.filter((s) => typeof s === 'string') : [];
+    state.redo = Array.isArray(history.redo) ? history.redo.filter((s) => typeof s === 'string') : [];
+    state.savedAt = new Date(record.savedAt);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function timeText(date) {
+  if (!date || Number.isNaN(date.getTime())) return '';
+  return date.toLocaleTimeString(state.lang === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+function showSaved() {
+  say(state.savedAt ? t('savedAt', timeText(state.savedAt)) : '', 'saved');
+}
+
+function updateButtons() {
+  $('undo').disabled = state.undo.length === 0;
+  $('redo').disabled = state.redo.length === 0;
+}
+
+// ---- Loading: a report, a report file, an article ----
+
+/** Why `value` is not a report at all (as opposed to a report with problems), or null. */
+function notAReport(value) {
+  return value && typeof value === 'object' && !Array.isArray(value) && Array.isArray(value.sections) ? null : t('notReport');
+}
+
+function loadReport(report) {
+  const reason = notAReport(report);
+  if (reason) throw new Error(reason);
+  state.draftWarnings = [];
+  renderDraftWarnings();
+  say('');
+  change(clone(report));
+}
+
+async function openFile(file) {
+  if (file.size > MAX_FILE_BYTES) {
+    say(t('tooBig', (file.size / 1048576).toFixed(1)));
+    return;
+  }
+  let value;
+  try {
+    value = JSON.parse(await file.text());
+  } catch (error) {
+    say(t('notJson', error.message));
+    return;
+  }
+  try {
+    loadReport(value);
+    say(t('opened', file.name));
+    if (/\.json$/i.test(file.name)) $('file-name').value = file.name;
+    updateEmbed();
+  } catch (error) {
+    say(error.message);
+  }
+}
+
+async function loadDrafter() {
+  if (drafter !== null) return drafter;
+  try {
+    const module = await import('../pkg/editor/district_infographic.js');
+    await module.default();
+    drafter = typeof module.draftReport === 'function' ? module.draftReport : false;
+  } catch {
+    drafter = false;
+  }
+  return drafter;
+}
+
+async function draftFromArticle(text) {
+  if (!text.trim()) {
+    say(t('articleEmpty'));
+    return false;
+  }
+  const draftReport = await loadDrafter();
+  if (!draftReport) {
+    say(t('draftUnavailable'));
+    return false;
+  }
+  let result;
+  try {
+    result = draftReport(text, state.lang);
+  } catch (error) {
+    say(t('draftFailed', error?.message ?? String(error)));
+    return false;
+  }
+  const report = result?.report ?? result;
+  const reason = notAReport(report);
+  if (reason) {
+    say(t('draftFailed', reason));
+    return false;
+  }
+  change(clone(report));
+  state.draftWarnings = Array.isArray(result?.warnings) ? result.warnings : [];
+  renderDraftWarnings();
+  const figures = report.sections.reduce((n, s) => n + (Array.isArray(s?.figures) ? s.figures.length : 0), 0);
+  say(t('drafted', figures, report.sections.length));
+  return true;
+}
+
+function renderDraftWarnings() {
+  const list = $('draft-warnings');
+  list.replaceChildren();
+  $('draft-hint').textContent = state.draftWarnings.length ? t('draftWarnings') : '';
+  for (const warning of state.draftWarnings) {
+    const item = document.createElement('li');
+    const button = problemButton({ path: String(warning?.path ?? ''), message: String(warning?.message ?? warning), level: 'warning' });
+    item.append(button);
+    list.append(item);
+  }
+}
+
+// ---- The form ----
+
+/** The element id of the field at `path` (`sections[1].figures[0].value`, `title.zh`). */
+function fieldId(path) {
+  return `f-${path.replace(/[[\].]+/g, '-').replace(/-$/, '')}`;
+}
+
+function textParts(value) {
+  if (typeof value === 'string') return { zh: value, en: '' };
+  if (value && typeof value === 'object') return { zh: typeof value.zh === 'string' ? value.zh : '', en: typeof value.en === 'string' ? value.en : '' };
+  return { zh: '', en: '' };
+}
+
+/** Sets `object[key]` from a form control's text; an empty optional field is removed. */
+function writeField(object, field, lang, raw) {
+  const { key, type } = field;
+  if (field.sub) {
+    // A property inside a text, such as the chapter's accent: the text becomes {zh, en, …}.
+    const text = typeof object[key] === 'string' ? { zh: object[key] } : { ...(object[key] ?? { zh: '' }) };
+    if (raw === '') delete text[field.sub];
+    else text[field.sub] = raw;
+    object[key] = Object.keys(text).length === 1 && typeof text.zh === 'string' && typeof object[key] === 'string' ? text.zh : text;
+  } else if (type === 'text') {
+    // Other properties of the text (the chapter's accent) are kept.
+    const current = object[key] && typeof object[key] === 'object' ? object[key] : {};
+    const parts = textParts(object[key]);
+    parts[lang] = raw;
+    const { zh: _zh, en: _en, ...others } = current;
+    if (!parts.zh.trim() && !parts.en.trim() && !Object.keys(others).length) delete object[key];
+    else object[key] = { zh: parts.zh, ...(parts.en.trim() ? { en: parts.en } : {}), ...others };
+  } else if (raw.trim() === '' && !(type === 'string' && field.required)) {
+    delete object[key];
+  } else if (type === 'number') {
+    const number = Number(raw.trim().replace(/,/g, ''));
+    object[key] = raw.trim() !== '' && Number.isFinite(number) ? number : raw;
+  } else {
+    object[key] = raw;
+  }
+}
+
+function displayValue(value) {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** Builds the controls for one object (`path` '' for the report itself). */
+function fieldControls(fields, object, path, container) {
+  const grid = document.createElement('div');
+  grid.className = 'fields';
+  for (const field of fields) {
+    const key = field.sub ? `${field.key}.${field.sub}` : field.key;
+    const fieldPath = path ? `${path}.${key}` : key;
+    const languages = field.type === 'text' ? ['zh', 'en'] : [null];
+    for (const lang of languages) {
+      const controlPath = lang ? `${fieldPath}.${lang}` : fieldPath;
+      const wrap = document.createElement('div');
+      wrap.className = `field field-${field.type}${field.key === 'value' ? ' field-value' : ''}`;
+      const label = document.createElement('label');
+      const id = fieldId(controlPath);
+      label.htmlFor = id;
+      label.textContent = lang ? t('inLanguage', t(field.key), t(lang)) : t(field.sub ?? field.key);
+      let control;
+      if (field.type === 'choice') {
+        control = document.createElement('select');
+        const options = field.required ? field.options : ['', ...field.options];
+        for (const option of options) {
+          const element = document.createElement('option');
+          element.value = option;
+          element.textContent = option === '' ? t('none') : field.phrase ? t(field.phrase(option)) : t(option);
+          control.append(element);
+        }
+        const current = field.sub ? (object[field.key] && typeof object[field.key] === 'object' ? object[field.key][field.sub] : undefined) : object[field.key];
+        if (current !== undefined && !options.includes(current)) {
+          const element = document.createElement('option');
+          element.value = String(current);
+          element.textContent = String(current);
+          control.append(element);
+        }
+        control.value = current === undefined ? '' : String(current);
+      } else {
+        control = document.createElement('input');
+        control.type = 'text';
+        if (field.type === 'number') control.inputMode = 'decimal';
+        control.spellcheck = false;
+        control.value = lang ? textParts(object[field.key])[lang] : displayValue(object[field.key]);
+        if (lang) control.lang = lang === 'en' ? 'en' : 'zh-CN';
+      }
+      control.id = id;
+      control.dataset.path = controlPath;
+      control.addEventListener(field.type === 'choice' ? 'change' : 'input', () => {
+        const next = clone(state.report);
+        const target = path ? resolvePath(next, path) : next;
+        if (!target || typeof target !== 'object') return;
+        writeField(target, field, lang, control.value);
+        change(next, controlPath);
+      });
+      wrap.append(label, control);
+      grid.append(wrap);
+    }
+  }
+  container.append(grid);
+}
+
+/** The object at `path` (`sections[1].figures[0]`) in `report`. */
+function resolvePath(report, path) {
+  let value = report;
+  for (const part of path.match(/[^.[\]]+/g) ?? []) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = value[/^\d+$/.test(part) ? Number(part) : part];
+  }
+  return value;
+}
+
+function button(text, onClick, className = '') {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.textContent = text;
+  if (className) element.className = className;
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+/** Structural changes (add, remove, move), focusing `focus` (an element id) afterwards. */
+function structural(mutate, focus) {
+  const next = clone(state.report);
+  mutate(next);
+  change(next);
+  if (focus) $(focus)?.focus();
+}
+
+function uniqueId(report, base) {
+  const used = new Set();
+  for (const section of report.sections ?? []) {
+    if (section && typeof section === 'object') {
+      used.add(section.id);
+      for (const figure of section.figures ?? []) used.add(figure?.id);
+    }
+  }
+  let n = 1;
+  while (used.has(`${base}-${n}`)) n += 1;
+  return `${base}-${n}`;
+}
+
+function moveControls(list, index, path, labelText) {
+  const bar = document.createElement('div');
+  bar.className = 'item-actions';
+  const name = (action) => t('named', t(action), labelText);
+  const at = (i) => path.replace(/\[\d+\]$/, `[${i}]`);
+  const up = button(t('moveUp'), () => structural((r) => {
+    const items = resolvePath(r, list);
+    [items[index - 1], items[index]] = [items[index], items[index - 1]];
+  }, `${fieldId(at(index - 1))}-up`));
+  up.id = `${fieldId(path)}-up`;
+  up.disabled = index === 0;
+  up.setAttribute('aria-label', name('moveUp'));
+  const length = resolvePath(state.report, list)?.length ?? 0;
+  const down = button(t('moveDown'), () => structural((r) => {
+    const items = resolvePath(r, list);
+    [items[index + 1], items[index]] = [items[index], items[index + 1]];
+  }, `${fieldId(at(index + 1))}-down`));
+  down.id = `${fieldId(path)}-down`;
+  down.disabled = index >= length - 1;
+  down.setAttribute('aria-label', name('moveDown'));
+  const remove = button(t('remove'), () => structural((r) => resolvePath(r, list).splice(index, 1)), 'danger');
+  remove.setAttribute('aria-label', name('remove'));
+  bar.append(up, down, remove);
+  return bar;
+}
+
+function renderForm() {
+  const form = $('form');
+  const active = document.activeElement?.id;
+  form.replaceChildren();
+  const report = state.report;
+  if (!report || typeof report !== 'object') {
+    const p = document.createElement('p');
+    p.className = 'hint';
+    p.textContent = t('nothing');
+    form.append(p);
+    return;
+  }
+  const texts = document.createElement('fieldset');
+  texts.id = 'f-report';
+  const legend = document.createElement('legend');
+  legend.textContent = t('reportTexts');
+  texts.append(legend);
+  fieldControls(REPORT_FIELDS, report, '', texts);
+  form.append(texts);
+
+  const sections = Array.isArray(report.sections) ? report.sections : [];
+  sections.forEach((section, s) => {
+    const path = `sections[${s}]`;
+    const box = document.createElement('fieldset');
+    box.className = 'section';
+    box.id = fieldId(path);
+    const title = section && typeof section === 'object' ? textParts(section.title)[state.lang] || textParts(section.title).zh : '';
+    const legendText = title ? t('named', `${t('section')} ${s + 1}`, title) : `${t('section')} ${s + 1}`;
+    const sectionLegend = document.createElement('legend');
+    sectionLegend.textContent = legendText;
+    box.append(sectionLegend, moveControls('sections', s, path, legendText));
+    if (!section || typeof section !== 'object') {
+      form.append(box);
+      return;
+    }
+    fieldControls(SECTION_FIELDS, section, path, box);
+    const figures = Array.isArray(section.figures) ? section.figures : [];
+    const list = document.createElement('ol');
+    list.className = 'figures';
+    list.setAttribute('aria-label', t('named', t('figures'), legendText));
+    figures.forEach((figure, f) => {
+      const figurePath = `${path}.figures[${f}]`;
+      const item = document.createElement('li');
+      item.className = 'figure';
+      item.id = fieldId(figurePath);
+      const label = figure && typeof figure === 'object' ? textParts(figure.label).zh : '';
+      const heading = document.createElement('p');
+      heading.className = 'figure-heading';
+      heading.textContent = label ? t('named', `${t('figure')} ${f + 1}`, label) : `${t('figure')} ${f + 1}`;
+      item.append(heading, moveControls(`${path}.figures`, f, figurePath, `${legendText} · ${heading.textContent}`));
+      if (figure && typeof figure === 'object') fieldControls(FIGURE_FIELDS, figure, figurePath, item);
+      list.append(item);
+    });
+    box.append(list);
+    const add = button(t('addFigure'), () => {
+      const next = clone(state.report);
+      const target = next.sections[s];
+      if (!Array.isArray(target.figures)) target.figures = [];
+      const unit = target.figures[0]?.unit ?? '个';
+      target.figures.push({ id: uniqueId(next, 'figure'), label: { zh: t('newFigure') }, value: 0, unit });
+      change(next);
+      $(fieldId(`${path}.figures[${target.figures.length - 1}].label.zh`))?.focus();
+    }, 'add');
+    add.id = `${fieldId(path)}-add-figure`;
+    add.setAttribute('aria-label', t('named', t('addFigure'), legendText));
+    box.append(add);
+    form.append(box);
+  });
+  const addSection = button(t('addSection'), () => {
+    const next = clone(state.report);
+    if (!Array.isArray(next.sections)) next.sections = [];
+    next.sections.push({ id: uniqueId(next, 'section'), kind: 'stats', title: { zh: t('newSection') },
+      figures: [{ id: uniqueId(next, 'figure'), label: { zh: t('newFigure') }, value: 0, unit: '个' }] });
+    change(next);
+    $(fieldId(`sections[${next.sections.length - 1}].title.zh`))?.focus();
+  }, 'add');
+  addSection.id = 'add-section';
+  form.append(addSection);
+  if (active && $(active) && document.activeElement === document.body) $(active).focus();
+  markProblems();
+}
+
+// ---- Checking ----
+
+function check() {
+  let problems;
+  try {
+    problems = validateReport(state.report, state.lang);
+  } catch (error) {
+    problems = [{ path: '', message: error?.message ?? String(error) }];
+  }
+  state.problems = (Array.isArray(problems) ? problems : []).map((p) => ({
+    path: String(p.path ?? ''), message: String(p.message ?? ''), level: p.level === 'warning' ? 'warning' : 'error',
+  }));
+  renderProblems();
+}
+
+/** The form control for `path`, or the nearest enclosing part of the form. */
+function controlFor(path) {
+  let candidate = path;
+  for (;;) {
+    const exact = $(fieldId(candidate)) ?? $(fieldId(`${candidate}.zh`));
+    if (exact) return exact;
+    const shorter = candidate.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+    if (!candidate || shorter === candidate) return null;
+    candidate = shorter;
+  }
+}
+
+function focusField(path) {
+  const control = path ? controlFor(path) : null;
+  if (control) {
+    const focusable = control.matches('input, select, textarea, button') ? control : control.querySelector('input, select, textarea, button');
+    (focusable ?? control).focus();
+    (focusable ?? control).scrollIntoView({ block: 'center' });
+    return;
+  }
+  const details = $('json-details');
+  details.open = true;
+  $('json').focus();
+}
+
+function problemButton(problem) {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = `problem ${problem.level}`;
+  const level = document.createElement('span');
+  level.className = 'level';
+  level.textContent = t(problem.level);
+  const where = document.createElement('code');
+  where.textContent = problem.path || t('whole');
+  const what = document.createElement('span');
+  what.textContent = problem.message.startsWith(`${problem.path}: `) ? problem.message.slice(problem.path.length + 2) : problem.message;
+  element.append(level, ' ', where, ' ', what);
+  element.dataset.path = problem.path;
+  element.addEventListener('click', () => focusField(problem.path));
+  return element;
+}
+
+function renderProblems() {
+  const list = $('problems');
+  list.replaceChildren();
+  for (const problem of state.problems) {
+    const item = document.createElement('li');
+    item.append(problemButton(problem));
+    list.append(item);
+  }
+  const errors = state.problems.filter((p) => p.level === 'error').length;
+  $('problem-count').textContent = state.report ? `(${t('problemCount', errors, state.problems.length - errors)})` : '';
+  $('problems-ok').textContent = state.report && !state.problems.length ? t('noProblems') : '';
+  markProblems();
+}
+
+/** Marks the form's fields and sections that have a problem. */
+function markProblems() {
+  for (const element of document.querySelectorAll('[aria-invalid="true"], .has-problem')) {
+    element.removeAttribute('aria-invalid');
+    element.classList.remove('has-problem');
+  }
+  for (const problem of state.problems) {
+    const control = problem.path ? controlFor(problem.path) : null;
+    if (control?.matches('input, select')) control.setAttribute('aria-invalid', 'true');
+    const section = /^sections\[(\d+)\]/.exec(problem.path);
+    if (section) $(fieldId(`sections[${section[1]}]`))?.classList.add('has-problem');
+  }
+}
+
+// ---- The raw JSON view ----
+
+function renderJson() {
+  $('json').value = state.report === null ? '' : JSON.stringify(state.report, null, 2);
+  $('json-status').textContent = '';
+}
+
+function onJsonInput() {
+  let value;
+  try {
+    value = JSON.parse($('json').value);
+  } catch (error) {
+    $('json').setAttribute('aria-invalid', 'true');
+    $('json-status').textContent = t('jsonBad', error.message);
+    return;
+  }
+  $('json').removeAttribute('aria-invalid');
+  $('json-status').textContent = t('jsonOk');
+  const now = Date.now();
+  const coalesce = state.lastField === 'json' && now - state.lastAt < COALESCE_MS;
+  if (!coalesce && state.report !== null) state.undo.push(JSON.stringify(state.report));
+  state.redo = [];
+  state.lastField = 'json';
+  state.lastAt = now;
+  state.report = value;
+  afterChange({ rebuild: true, fromJson: true, history: !coalesce });
+}
+
+// ---- The preview ----
+
+function schedulePreview() {
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(drawPreviews, 120);
+}
+
+function drawPreviews() {
+  const locale = $('preview-locale').value;
+  const theme = $('preview-theme').value;
+  let failure = null;
+  for (const [which, width] of [['phone', PHONE_WIDTH], ['desktop', DESKTOP_WIDTH]]) {
+    previews[which]?.destroy();
+    previews[which]?.free();
+    previews[which] = null;
+    const old = $(`preview-${which}`);
+    const canvas = document.createElement('canvas');
+    canvas.id = old.id;
+    old.replaceWith(canvas);
+    if (!state.report) continue;
+    try {
+      previews[which] = new Infographic(canvas, state.report, { locale, theme, animate: false, ...(which === 'desktop' ? { width } : {}) });
+      previews[which].render();
+    } catch (error) {
+      previews[which] = null;
+      failure = error?.message ?? String(error);
+    }
+  }
+  fitDesktop();
+  const broken = state.problems.some((p) => p.level === 'error' && /^sections\[\d+\]/.test(p.path));
+  say(failure ? t('previewFailed', failure) : broken ? t('previewBroken') : '', 'preview-status');
+  $('frame-phone').classList.toggle('failed', Boolean(failure));
+  $('frame-desktop').classList.toggle('failed', Boolean(failure));
+  window.dispatchEvent(new Event('editor-preview'));
+}
+
+/** Scales the desktop preview (laid out at 1280 px) to the width its frame has. */
+function fitDesktop() {
+  const scaler = $('scaler');
+  const viewport = scaler.parentElement;
+  const canvas = $('preview-desktop');
+  const available = viewport.clientWidth;
+  if (!available) return;
+  const scale = Math.min(1, available / DESKTOP_WIDTH);
+  scaler.style.transform = `scale(${scale})`;
+  viewport.style.height = `${Math.ceil(canvas.offsetHeight * scale)}px`;
+}
+
+// ---- Publishing ----
+
+function fileName() {
+  const name = $('file-name').value.trim().replace(/[\\/:*?"<>|\s]+/g, '-') || 'report.json';
+  return /\.json$/i.test(name) ? name : `${name}.json`;
+}
+
+/** The report as it is published: formatted, `$schema` first. */
+function publishedJson() {
+  const { $schema: _, ...rest } = state.report ?? {};
+  return `${JSON.stringify({ $schema: '../../report.schema.json', ...rest }, null, 2)}\n`;
+}
+
+function download(name, href) {
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+function downloadJson() {
+  if (!state.report) return;
+  const url = URL.createObjectURL(new Blob([publishedJson()], { type: 'application/json' }));
+  download(fileName(), url);
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  say(t('downloaded', fileName()), 'publish-status');
+}
+
+function downloadPng() {
+  const chart = previews.phone ?? previews.desktop;
+  if (!chart) {
+    say(t('pngFailed', t('nothing')), 'publish-status');
+    return;
+  }
+  try {
+    const name = fileName().replace(/\.json$/i, '.png');
+    download(name, chart.shareImage(750));
+    say(t('downloaded', name), 'publish-status');
+  } catch (error) {
+    say(t('pngFailed', error?.message ?? String(error)), 'publish-status');
+  }
+}
+
+function embedSnippet() {
+  const locale = $('preview-locale').value;
+  return [
+    '<link rel="modulepreload" href="/infographic/pkg/district_infographic.js">',
+    '<link rel="preload" href="/infographic/pkg/district_infographic_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
+    '<script type="module" src="/infographic/pkg/element.js"></script>',
+    `<district-infographic src="/infographic/reports/${fileName()}" locale="${locale}"></district-infographic>`,
+  ].join('\n');
+}
+
+function updateEmbed() {
+  $('embed').value = embedSnippet();
+  $('svg-hint').textContent = t('svgHint', fileName());
+}
+
+async function copyEmbed() {
+  updateEmbed();
+  try {
+    await navigator.clipboard.writeText($('embed').value);
+    say(t('copied'), 'publish-status');
+  } catch {
+    $('embed').focus();
+    $('embed').select();
+    say(t('copyManual'), 'publish-status');
+  }
+}
+
+// ---- The page's language ----
+
+function applyLanguage() {
+  phrases = PHRASES[state.lang];
+  root.lang = state.lang === 'en' ? 'en' : 'zh-CN';
+  document.title = state.lang === 'en' ? 'Report editor · infographic' : '成绩单编辑器 · 信息图';
+  for (const element of document.querySelectorAll('[data-phrase]')) element.textContent = t(element.dataset.phrase);
+  for (const element of document.querySelectorAll('[data-phrase-label]')) element.setAttribute('aria-label', t(element.dataset.phraseLabel));
+  $('ui-lang').value = state.lang;
+  showSaved();
+  renderForm();
+  renderDraftWarnings();
+  updateEmbed();
+  if (state.report !== null) check();
+}
+
+// ---- Start ----
+
+function wire() {
+  $('undo').addEventListener('click', undo);
+  $('redo').addEventListener('click', redo);
+  document.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (event.target?.id === 'article') return;
+    if (key === 'z' && !event.shiftKey) {
+      event.preventDefault();
+      undo();
+    } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+      event.preventDefault();
+      redo();
+    }
+  });
+  $('draft').addEventListener('click', () => draftFromArticle($('article').value));
+  $('open-file').addEventListener('change', async (event) => {
+    const file = event.target.files?.[0];
+    if (file) await openFile(file);
+    event.target.value = '';
+  });
+  $('json').addEventListener('input', onJsonInput);
+  $('ui-lang').addEventListener('change', () => {
+    state.lang = $('ui-lang').value === 'en' ? 'en' : 'zh';
+    applyLanguage();
+  });
+  $('preview-locale').addEventListener('change', () => { drawPreviews(); updateEmbed(); });
+  $('preview-theme').addEventListener('change', drawPreviews);
+  $('preview-which').addEventListener('change', () => {
+    root.dataset.preview = $('preview-which').value;
+    fitDesktop();
+  });
+  $('file-name').addEventListener('input', updateEmbed);
+  $('download-json').addEventListener('click', downloadJson);
+  $('download-png').addEventListener('click', downloadPng);
+  $('copy-embed').addEventListener('click', copyEmbed);
+  new ResizeObserver(fitDesktop).observe($('frame-desktop'));
+  // Every change is written at once (synchronously); this is a last write on the way out.
+  addEventListener('pagehide', () => save());
+}
+
+async function start() {
+  root.dataset.state = 'loading';
+  root.dataset.preview = 'phone';
+  $('preview-locale').value = state.lang;
+  $('preview-theme').value = params.get('theme') === 'dark' ? 'dark' : 'light';
+  try {
+    await init();
+  } catch {
+    root.dataset.state = 'error';
+    say(state.lang === 'en' ? 'The program failed to load; reload the page.' : '程序加载失败,请刷新页面重试。');
+    return;
+  }
+  wire();
+  const restored = restore();
+  applyLanguage();
+  renderJson();
+  updateButtons();
+  if (restored) {
+    check();
+    drawPreviews();
+    say(t('restored', timeText(state.savedAt)));
+  } else {
+    say(t('empty'));
+  }
+  window.editor = {
+    /** A report object, a report's JSON text, or an article's text (drafted). */
+    async load(input) {
+      if (typeof input !== 'string') {
+        loadReport(input);
+        return true;
+      }
+      let value;
+      try {
+        value = JSON.parse(input);
+      } catch {
+        $('article').value = input;
+        return draftFromArticle(input);
+      }
+      loadReport(value);
+      return true;
+    },
+    report: () => (state.report === null ? null : clone(state.report)),
+    problems: () => state.problems.map((p) => ({ ...p })),
+    previewItems: () => previews.phone?.items() ?? [],
+    canUndo: () => state.undo.length,
+    flush: drawPreviews,
+  };
+  root.dataset.state = 'ready';
+}
+
+start();
