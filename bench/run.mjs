@@ -11,9 +11,12 @@
 // navigation; every file gzipped by scripts/serve.mjs, no cache), to a drawn chart: the three
 // libraries on the same scene, an empty page, and our demo and embed pages. Then the local
 // figures (the files from the same machine, at 1x and 4x CPU).
-// Usage: node bench/run.mjs [--iterations N] [--quick] [--software] [--only mobile|local]
+// --svg adds our page with the scene's SVG shown first (bench/ours-svg.html): the SVG is rendered
+// beforehand by the native tool (`infographic render`, a cargo build), as a publisher would.
+// Usage: node bench/run.mjs [--iterations N] [--quick] [--software] [--only mobile|local] [--svg]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { launch, startServer } from '../scripts/browser.mjs';
 
@@ -25,6 +28,7 @@ const quick = process.argv.includes('--quick');
 const software = process.argv.includes('--software');
 const iterations = Number(flag('iterations') ?? (quick ? 3 : 15));
 const only = flag('only');
+const svg = process.argv.includes('--svg');
 if (only !== undefined && !['mobile', 'local'].includes(only)) throw new Error('--only takes mobile or local');
 if (!(Number.isInteger(iterations) && iterations > 0)) throw new Error('--iterations takes a whole number above 0');
 /** Mount, redraw and tooltip runs inside each page load; the first tooltip is the page's first. */
@@ -39,7 +43,7 @@ const MOBILE = {
 /**
  * For pages that are not benchmark pages (our demo and embed): `window.__coldLoad` is set when
  * the first frame after an element (or the document) says data-state="ready" has been painted,
- * as scene.mjs does for the benchmark pages; and the first and largest contentful paints.
+ * as scene.mjs does for the benchmark pages.
  */
 const READY_PROBE = () => {
   const painted = (then) => requestAnimationFrame(() => setTimeout(then, 0));
@@ -49,6 +53,9 @@ const READY_PROBE = () => {
     seen = true;
     painted(() => { window.__coldLoad = performance.now(); });
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+};
+/** On every page under the mobile profile: the first and the largest contentful paint. */
+const PAINT_PROBE = () => {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') window.__fcp = entry.startTime;
   }).observe({ type: 'paint', buffered: true });
@@ -79,9 +86,24 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+if (svg) {
+  // The scene's report as scene.mjs derives it, rendered at the benchmark's width.
+  const source = JSON.parse(read('www/reports/zhongyuan-2020-h1.json'));
+  const sections = ['economy', 'air-quality', 'renovation', 'key-projects'].map((id) => {
+    const { chapter, note, ...rest } = source.sections.find((s) => s.id === id);
+    return rest;
+  });
+  const { title, period, previous_period, source: line } = source;
+  const report = new URL('bench/scene.report.json', root);
+  writeFileSync(report, JSON.stringify({ title, period, previous_period, source: line, sections }));
+  execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'infographic', '--', 'render', report.pathname,
+    '--out', new URL('bench/scene.svg', root).pathname, '--width', String(VIEWPORT.width)], { stdio: 'inherit' });
+}
+
 /** The pages loaded cold under the mobile profile: the three libraries' scene, the floor, and our two pages. */
 const mobilePages = [
   ...libraries,
+  ...(svg ? [{ name: 'ours, its SVG first', page: 'bench/ours-svg.html' }] : []),
   { name: 'empty page', page: 'bench/empty.html' },
   { name: 'our demo page (www/index.html, the whole report)', short: 'demo page', page: 'www/index.html', probe: true },
   { name: 'our embed page (www/embed.html, the whole report)', short: 'embed page', page: 'www/embed.html', probe: true },
@@ -123,6 +145,7 @@ async function visit(library, rate, query, work, { network = false } = {}) {
       cdp.on('Network.loadingFinished', ({ encodedDataLength }) => { traffic.bytes += encodedDataLength; });
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    if (network) await page.addInitScript(PAINT_PROBE);
     if (library.probe) await page.addInitScript(READY_PROBE);
     await guarded(page.goto(`${url}/${library.page}${query}`));
     await guarded(page.waitForFunction(library.probe ? () => window.__coldLoad : () => window.bench, null, { timeout: 120_000 }));
@@ -146,7 +169,7 @@ try {
 
   // What a reader waits for: cold loads under the mobile profile, interleaved as below.
   if (only !== 'local') {
-    const samples = new Map(mobilePages.map((p) => [p, { cold: [], fcp: [], bytes: [] }]));
+    const samples = new Map(mobilePages.map((p) => [p, { cold: [], fcp: [], lcp: [], bytes: [] }]));
     const twice = new Set();
     for (let i = 0; i < iterations; i++) {
       for (const target of mobilePages) {
@@ -155,7 +178,8 @@ try {
           return {
             ...(await page.evaluate(() => ({
               cold: window.__coldLoad ?? window.bench.coldPaint,
-              fcp: window.__fcp ?? performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+              fcp: window.__fcp,
+              lcp: window.__lcp,
             }))),
             bytes: traffic.bytes,
           };
@@ -239,14 +263,15 @@ if (mobile) {
   const { latency, downloadThroughput, uploadThroughput, cpu } = MOBILE;
   console.log(`\nmobile profile: ${latency} ms round trips, ${(downloadThroughput * 8 / 1024 / 1024).toFixed(1)} Mbit/s down, `
     + `${Math.round(uploadThroughput * 8 / 1024)} kbit/s up, CPU ${cpu}x slower, files gzipped, no cache; cold load from navigation to the first painted frame with the chart drawn\n`);
-  console.log(line(['page', 'cold load to the drawn chart', 'ratio to ECharts', 'first contentful paint', 'bundle, gzip -9', 'bytes over the network']));
-  console.log(line(Array(6).fill('---')));
+  console.log(line(['page', 'cold load to the drawn chart', 'ratio to ECharts', 'first contentful paint', 'largest contentful paint', 'bundle, gzip -9', 'bytes over the network']));
+  console.log(line(Array(7).fill('---')));
   const echarts = mobile.ECharts.cold;
   for (const target of mobilePages) {
     const m = mobile[target.name];
     const bundle = libraries.includes(target) ? kb(target.bytes) : '';
     const label = libraries.includes(target) ? `${target.name} ${target.version}` : target.name;
-    console.log(line([label, ms(m.cold), (m.cold / echarts).toFixed(2), m.fcp === undefined ? '–' : ms(m.fcp), bundle, kb(m.bytes)]));
+    const paint = (v) => (v === undefined ? '–' : ms(v));
+    console.log(line([label, ms(m.cold), (m.cold / echarts).toFixed(2), paint(m.fcp), paint(m.lcp), bundle, kb(m.bytes)]));
   }
   if (results.mobile.requestedTwice.length) console.log(`\nnote: requested twice in one load: ${results.mobile.requestedTwice.join(', ')}`);
 }
