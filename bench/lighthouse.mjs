@@ -8,6 +8,7 @@
 // It never fails on scores (`make bench` calls it); it fails only when Lighthouse cannot run.
 // Usage: node bench/lighthouse.mjs [--runs 3] [--pages www/index.html,www/embed.html] [--json out.json]
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { serve } from '../scripts/serve.mjs';
@@ -42,12 +43,14 @@ function figures(lhr) {
     fcp,
     cls: audit('cumulative-layout-shift')?.numericValue,
     longestTask: Math.max(0, ...after.map((task) => task.duration)),
+    longestTaskUrl: after.reduce((a, b) => (b.duration > (a?.duration ?? 0) ? b : a), undefined)?.url,
     failed: Object.values(lhr.audits)
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
       .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`),
   };
 }
 
+const load = loadavg()[0];
 const { server, url } = await serve({ host: '127.0.0.1', port: 0 });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -71,7 +74,8 @@ try {
 }
 
 const line = (cells) => `| ${cells.join(' | ')} |`;
-console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile (simulated 150 ms RTT, 1.6 Mbit/s, 4x CPU), served gzipped by scripts/serve.mjs; medians of ${runs} run(s)\n`);
+console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile (simulated 150 ms RTT, 1.6 Mbit/s, 4x CPU), served gzipped by scripts/serve.mjs; medians of ${runs} run(s); `
+  + `load average ${load.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end (Lighthouse scales the main thread's observed times: a busy machine lowers the scores)\n`);
 console.log(line(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'total blocking time', 'largest contentful paint', 'layout shift', 'longest task after first paint', 'performance per run']));
 console.log(line(Array(10).fill('---')));
 const summary = {};
@@ -85,6 +89,8 @@ for (const [page, list] of Object.entries(results)) {
 for (const [page, list] of Object.entries(results)) {
   const failed = [...new Set(list.flatMap((r) => r.failed))];
   if (failed.length) console.log(`\n${page}: audits under 90 in some run: ${failed.join('; ')}`);
+  const urls = [...new Set(list.map((r) => r.longestTaskUrl).filter(Boolean))];
+  if (urls.length) console.log(`${page}: the longest task after first paint was attributed to ${urls.join(', ')}`);
 }
 const budgets = Object.entries(summary).flatMap(([page, s]) => [
   [`${page}: performance >= 98`, s.performance >= 98],
