@@ -17,7 +17,7 @@ PORT ?= 8080
 REPORT ?= www/reports/zhongyuan-2020-h1.json
 OUT ?= share.png
 
-.PHONY: check draft share setup build serve test test-native test-chrome test-firefox test-webkit test-page test-page-webkit test-editor fuzz bench bench-quick profile screenshots clean
+.PHONY: check draft share setup build serve test test-native test-chrome test-firefox test-webkit test-page test-page-webkit test-editor fuzz bench bench-quick lighthouse profile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -91,13 +91,21 @@ test-editor: build
 fuzz: setup
 	cd fuzz && cargo fuzz run parse_layout -- -max_total_time=$(FUZZ_SECONDS)
 
-# Beside ECharts and Chart.js in one headless Chromium run; prints medians and ratios.
+# Beside ECharts and Chart.js in one headless Chromium run: cold loads under the mobile profile,
+# then the local figures; prints medians, ratios and the budgets; then Lighthouse on both pages.
 bench: build
 	node bench/run.mjs
+	node bench/lighthouse.mjs
 
 # The same with three page loads, so that CI keeps it from rotting; it never fails on slowness.
 bench-quick: build
 	node bench/run.mjs --quick
+
+# Lighthouse 12 (mobile) on www/index.html and www/embed.html served gzipped on a free port: the
+# four scores, blocking time, LCP, layout shift, the longest task after first paint. Never fails
+# on scores. ARGS go to bench/lighthouse.mjs, e.g. make lighthouse ARGS="--runs 5".
+lighthouse: build
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} node bench/lighthouse.mjs $(ARGS)
 
 # Where the time goes, by function name: puts a release wasm that keeps its name section in
 # pkg/ (neither minified nor renamed; `make build` puts the shipped one back) and samples the

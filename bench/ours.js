@@ -15,7 +15,10 @@ let chart;
 const library = {
   mount(animate = false) {
     canvas = document.createElement('canvas');
-    host.append(canvas);
+    // ours-svg.html shows the scene's SVG first: the canvas takes its place.
+    const first = document.getElementById('first');
+    if (first) first.replaceWith(canvas);
+    else host.append(canvas);
     chart = new Infographic(canvas, report, { animate, width: WIDTH });
     chart.render();
   },
