@@ -3,6 +3,7 @@
 //! [`charts`], one function a kind.
 
 mod charts;
+mod figures;
 
 use crate::locale::{Locale, Phrase};
 use crate::report::{BrokenSection, Report, SectionSlot, Text};
