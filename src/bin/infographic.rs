@@ -28,8 +28,9 @@ usage:
   infographic render REPORT.json --out FILE.svg|FILE.png [--width N] [--locale zh|en]
                      [--theme light|dark] [--scale S]
 
-check   lists every problem in the report, one a line, each starting with its field path;
-        exit 0 when there is none, 1 when there are problems, 2 when the file cannot be read
+check   lists every problem in the report, one a line, each starting with its field path,
+        and warnings (a unit English cannot write) starting with `warning: `; exit 0 when
+        there is no problem, 1 when there are problems, 2 when the file cannot be read
 render  lays the report out at --width CSS pixels (default 750, a phone share image) and
         draws it as SVG or PNG by the name of --out; --scale is device pixels per CSS pixel
         in a PNG (default 2, so 750 gives a 1500 px wide image)
@@ -146,6 +147,11 @@ else fontconfig's Noto Sans CJK SC (Debian and Ubuntu: apt-get install fonts-not
                 let problems = report.problems();
                 let sections = report.valid_sections().count();
                 let figures: usize = report.valid_sections().map(|s| s.figures.len()).sum();
+                // Warnings do not stop a report from drawing: they are listed, and the exit
+                // status stays 0 when they are all there is.
+                for warning in district_infographic::units::unknown_units(&report) {
+                    println!("warning: {}", warning.message(locale));
+                }
                 if problems.is_empty() {
                     println!("{name}: OK, {sections} sections, {figures} figures");
                     return Ok(());

@@ -376,16 +376,21 @@ pub fn validate_report(report: JsValue, locale: Option<String>) -> Result<JsValu
     struct Found {
         path: String,
         message: String,
+        /// "error" (the field or its section cannot be drawn) or "warning" (it draws).
+        level: &'static str,
     }
     let problems = match convert::to_json(&report) {
-        Err(e) => vec![Found { path: String::new(), message: format!("report: {e}") }],
-        Ok(value) => {
-            let problems = match Report::from_value(&value) {
-                Ok(report) => report.problems(),
-                Err(e) => e.problems,
-            };
-            problems.iter().map(|p| Found { path: p.path.clone(), message: p.message(locale) }).collect()
-        }
+        Err(e) => vec![Found { path: String::new(), message: format!("report: {e}"), level: "error" }],
+        Ok(value) => match Report::from_value(&value) {
+            Ok(report) => {
+                let errors = report.problems().into_iter().map(|p| Found { path: p.path.clone(), message: p.message(locale), level: "error" });
+                let warnings = crate::units::unknown_units(&report)
+                    .into_iter()
+                    .map(|w| Found { message: w.message(locale), path: w.path, level: "warning" });
+                errors.chain(warnings).collect()
+            }
+            Err(e) => e.problems.iter().map(|p| Found { path: p.path.clone(), message: p.message(locale), level: "error" }).collect(),
+        },
     };
     to_js(&problems)
 }
