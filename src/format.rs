@@ -255,6 +255,7 @@ mod tests {
             total_label: None,
             progress: None,
             target: None,
+            better: None,
         };
         assert_eq!(format_change(&figure, 62.0, Locale::Zh), "同比+23天");
         assert_eq!(format_change(&figure, 62.0, Locale::En), "+23 days year on year");

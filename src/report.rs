@@ -90,6 +90,39 @@ pub enum Approx {
     About,
 }
 
+/// Which way a figure is good news: a change is drawn in good or bad colours only when the
+/// report says (more jobs is good, more PM2.5 is not); otherwise in neutral ink.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+/// A chapter's colour, named from the palette (`"accent": "green"` in the chapter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accent {
+    Red,
+    Green,
+    Blue,
+    Ochre,
+    Plum,
+}
+
+impl Accent {
+    /// The names the report may use, in the theme's palette order.
+    pub const ALL: [(Accent, &'static str); 5] =
+        [(Accent::Red, "red"), (Accent::Green, "green"), (Accent::Blue, "blue"), (Accent::Ochre, "ochre"), (Accent::Plum, "plum")];
+
+    /// The accent's place in the theme's palette.
+    pub fn index(self) -> usize {
+        Accent::ALL.iter().position(|(a, _)| *a == self).unwrap_or(0)
+    }
+
+    fn parse(name: &str) -> Option<Accent> {
+        Accent::ALL.iter().find(|(_, n)| *n == name).map(|(a, _)| *a)
+    }
+}
+
 /// One figure of a section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
@@ -110,6 +143,8 @@ pub struct Figure {
     pub progress: Option<f64>,
     /// The target itself, when the share is not stated (`gauge`).
     pub target: Option<f64>,
+    /// Which way is good news, if the report says.
+    pub better: Option<Better>,
 }
 
 impl Figure {
@@ -138,6 +173,8 @@ impl Figure {
 pub struct Section {
     pub id: String,
     pub chapter: Option<Text>,
+    /// The chapter's colour, when the report names one.
+    pub accent: Option<Accent>,
     pub kind: Kind,
     pub title: Text,
     pub note: Option<Text>,
@@ -174,6 +211,9 @@ impl SectionSlot {
 /// A validated report: every section in order, valid or broken.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
+    /// Who publishes the report (a newsroom, a government office): heads the page and the
+    /// share image when given; no name is made up when it is not.
+    pub publisher: Option<Text>,
     pub title: Text,
     pub subtitle: Option<Text>,
     pub period: Text,
@@ -370,6 +410,8 @@ fn zh_type(expected: &str) -> &str {
         "an array" => "数组",
         "a text: a string or {zh, en}" => "文本(字符串或 {zh, en})",
         "\"over\" or \"about\"" => "\"over\" 或 \"about\"",
+        "\"higher\" or \"lower\"" => "\"higher\" 或 \"lower\"",
+        "\"red\", \"green\", \"blue\", \"ochre\" or \"plum\"" => "\"red\"、\"green\"、\"blue\"、\"ochre\" 或 \"plum\"",
         other => other,
     }
 }
@@ -577,6 +619,7 @@ fn parse_number(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Optio
 const REPORT_FIELDS: &[&str] = &[
     "$schema",
     "version",
+    "publisher",
     "title",
     "subtitle",
     "period",
@@ -585,6 +628,8 @@ const REPORT_FIELDS: &[&str] = &[
     "sections",
 ];
 const SECTION_FIELDS: &[&str] = &["id", "chapter", "kind", "title", "note", "figures"];
+/// The fields of a chapter given as an object.
+const CHAPTER_FIELDS: &[&str] = &["zh", "en", "accent"];
 const FIGURE_FIELDS: &[&str] = &[
     "id",
     "label",
@@ -597,6 +642,7 @@ const FIGURE_FIELDS: &[&str] = &[
     "total_label",
     "progress",
     "target",
+    "better",
 ];
 
 fn parse_report(value: &Value, problems: &mut Vec<Problem>) -> Option<Report> {
@@ -606,6 +652,7 @@ fn parse_report(value: &Value, problems: &mut Vec<Problem>) -> Option<Report> {
             fields.problem("version", ProblemKind::OutOfRange { min: 1.0, max: 1.0 });
         }
     }
+    let publisher = fields.optional_text("publisher");
     let title = fields.text("title");
     let subtitle = fields.optional_text("subtitle");
     let period = fields.text("period");
@@ -643,11 +690,11 @@ fn parse_report(value: &Value, problems: &mut Vec<Problem>) -> Option<Report> {
                 .collect()
         })
         .unwrap_or_default();
-    let report = match (title, subtitle, period, previous_period, source) {
-        (Some(title), Some(subtitle), Some(period), Some(previous_period), Some(source))
+    let report = match (publisher, title, subtitle, period, previous_period, source) {
+        (Some(publisher), Some(title), Some(subtitle), Some(period), Some(previous_period), Some(source))
             if top_level_ok =>
         {
-            Report { title, subtitle, period, previous_period, source, sections: slots }
+            Report { publisher, title, subtitle, period, previous_period, source, sections: slots }
         }
         _ => {
             for slot in slots {
@@ -700,7 +747,10 @@ fn parse_section_fields(
     if let Some(id) = &id {
         check_id(id, &fields.at("id"), seen_ids, fields.problems);
     }
-    let chapter = fields.optional_text("chapter");
+    let chapter = match fields.get("chapter") {
+        None => Some((None, None)),
+        Some(value) => parse_chapter(value, &fields.at("chapter"), fields.problems).map(|(text, accent)| (Some(text), accent)),
+    };
     let kind = match fields.string("kind") {
         Some(name) => match Kind::parse(&name) {
             Some(kind) => Some(kind),
@@ -743,9 +793,11 @@ fn parse_section_fields(
             None
         }
     };
+    let (chapter, accent) = chapter?;
     let section = Section {
         id: id?,
-        chapter: chapter?,
+        chapter,
+        accent,
         kind: kind?,
         title: title?,
         note: note?,
@@ -753,6 +805,26 @@ fn parse_section_fields(
     };
     check_kind(&section, &figures_path, problems);
     Some(section)
+}
+
+/// A chapter: a text, or `{zh, en, accent}` with a colour named from the palette.
+fn parse_chapter(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<(Text, Option<Accent>)> {
+    let Value::Object(_) = value else {
+        return parse_text(value, path, problems).map(|text| (text, None));
+    };
+    let mut fields = Fields::open(value, path, CHAPTER_FIELDS, problems)?;
+    let zh = fields.string("zh");
+    let en = fields.optional_string("en");
+    let accent = match fields.get("accent") {
+        None => Some(None),
+        Some(Value::String(name)) if Accent::parse(name).is_some() => Some(Accent::parse(name)),
+        Some(other) => {
+            let got = describe(other);
+            fields.problem("accent", ProblemKind::WrongType { expected: "\"red\", \"green\", \"blue\", \"ochre\" or \"plum\"", got });
+            None
+        }
+    };
+    Some((Text { zh: zh?, en: en? }, accent?))
 }
 
 fn check_id(id: &str, path: &str, seen_ids: &mut Vec<String>, problems: &mut Vec<Problem>) {
@@ -798,6 +870,16 @@ fn parse_figure(
     let total_label = fields.optional_text("total_label");
     let progress = fields.optional_number("progress");
     let target = fields.optional_number("target");
+    let better = match fields.get("better") {
+        None => Some(None),
+        Some(Value::String(s)) if s == "higher" => Some(Some(Better::Higher)),
+        Some(Value::String(s)) if s == "lower" => Some(Some(Better::Lower)),
+        Some(other) => {
+            let got = describe(other);
+            fields.problem("better", ProblemKind::WrongType { expected: "\"higher\" or \"lower\"", got });
+            None
+        }
+    };
     for (key, number) in [("previous", &previous), ("total", &total), ("target", &target)] {
         if matches!(number, Some(Some(n)) if *n < 0.0) {
             fields.problem(key, ProblemKind::Negative);
@@ -818,6 +900,7 @@ fn parse_figure(
         total_label: total_label?,
         progress: progress?,
         target: target?,
+        better: better?,
     })
 }
 
@@ -969,6 +1052,25 @@ mod tests {
         assert_eq!(err.problems[0].message(Locale::En), ": expected an object, got an array");
         let err = Report::from_json_str("{\"title\": ").unwrap_err();
         assert!(err.problems[0].path.starts_with("line 1"), "{err}");
+    }
+
+    #[test]
+    fn publisher_better_and_chapter_accent_are_read_and_checked() {
+        let report = check(json!({"publisher": {"zh": "某区新闻网", "en": "District News"}, "title": "T", "period": "P", "source": "S", "sections": [
+            {"id": "s", "kind": "bars", "title": "t", "chapter": {"zh": "生态", "en": "Ecology", "accent": "green"},
+             "figures": [{"id": "a", "label": "a", "value": 1, "unit": "个", "better": "lower"}]}]}));
+        let report = report.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(report.publisher.as_ref().map(|p| p.get(Locale::En)), Some("District News"));
+        let section = report.valid_sections().next().unwrap_or_else(|| panic!("a section"));
+        assert_eq!((section.accent, section.figures[0].better), (Some(Accent::Green), Some(Better::Lower)));
+        assert_eq!(section.chapter.as_ref().map(|c| c.get(Locale::En)), Some("Ecology"));
+        let bad = check(json!({"title": "T", "period": "P", "source": "S", "sections": [
+            {"id": "s", "kind": "bars", "title": "t", "chapter": {"zh": "生态", "accent": "teal"},
+             "figures": [{"id": "a", "label": "a", "value": 1, "unit": "个", "better": "up"}]},
+            {"id": "t", "kind": "bars", "title": "t", "figures": [{"id": "b", "label": "b", "value": 1, "unit": "个"}]}]}));
+        let problems = bad.map(|r| r.problems()).unwrap_or_default();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, vec!["sections[0].chapter.accent", "sections[0].figures[0].better"]);
     }
 
     #[test]
