@@ -8,7 +8,7 @@ use super::figures::{self, MIN_FIGURE};
 use super::{label, Builder};
 use crate::format::{figure_value, format_change, format_value, percent, round_like};
 use crate::locale::{Locale, Phrase};
-use crate::report::{Figure, Kind, Report, Section};
+use crate::report::{Better, Figure, Kind, Report, Section};
 use crate::scene::{Align, Item, Rect, Shape};
 use crate::text;
 use crate::theme::{size, Color};
@@ -195,7 +195,7 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         let aw = c.x + c.width - ax;
         let delta_setting = figures::set(b.measure, &delta_text, delta_size, 14.0, true, aw);
         let ay = base - chart_height * 0.62 - Builder::line_height(delta_setting.size) / 2.0;
-        let below = b.set_lines(&delta_setting, ax, ay, true, c.accent, Align::Left);
+        let below = b.set_lines(&delta_setting, ax, ay, true, change_color(b, figure.better, delta), Align::Left);
         let caption = match b.locale {
             Locale::Zh => "同比增减".to_string(),
             Locale::En => "year on year".to_string(),
@@ -227,6 +227,22 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         y = b.paragraph(&label(&figure.label, b.locale), c.x, y + 6.0, c.width, size::LABEL, false, b.theme.ink, 2);
     }
     y
+}
+
+/// A change in neutral ink, unless the report says which way is better: then good or bad.
+fn change_color(b: &Builder, better: Option<Better>, delta: f64) -> Color {
+    let up = match better {
+        None => return b.theme.ink,
+        Some(Better::Higher) => 1.0,
+        Some(Better::Lower) => -1.0,
+    };
+    if delta * up > 0.0 {
+        b.theme.good
+    } else if delta * up < 0.0 {
+        b.theme.bad
+    } else {
+        b.theme.ink
+    }
 }
 
 /// Round rings: part of a whole, the share in the middle.

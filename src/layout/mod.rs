@@ -2,6 +2,7 @@
 //! Pure: no web-sys, so every box can be tested natively. Each chart kind is laid out in
 //! [`charts`], one function a kind.
 
+mod accents;
 mod charts;
 mod figures;
 
@@ -43,8 +44,12 @@ pub fn layout(report: &Report, options: &LayoutOptions) -> Scene {
     let mut page = Builder::new(options, progress);
     let theme = options.theme;
 
-    // Masthead: period kicker, title, subtitle, a rule.
+    // Masthead: the publisher when the report names one, period kicker, title, subtitle, a rule.
     let mut y = if phone { 18.0 } else { 32.0 };
+    if let Some(publisher) = &report.publisher {
+        y = page.paragraph(publisher.get(options.locale), left, y, content, size::SMALL, false, theme.muted, 2);
+        y += 6.0;
+    }
     let kicker = report.period.get(options.locale);
     y = page.paragraph(kicker, left, y, content, size::SMALL + 1.0, true, theme.accent(0), 1);
     y += 4.0;
@@ -82,7 +87,11 @@ pub fn layout(report: &Report, options: &LayoutOptions) -> Scene {
             .iter()
             .position(|s| s.chapter().map(|c| &c.zh) != chapter.map(|c| &c.zh))
             .map_or(report.sections.len(), |offset| start + offset);
-        let accent = theme.accent(chapter_index);
+        let named = match &report.sections[start] {
+            SectionSlot::Valid(section) => section.accent,
+            SectionSlot::Broken(_) => None,
+        };
+        let accent = theme.accent(accents::chapter_accent(chapter, named, chapter_index));
         y += if phone { 22.0 } else { 30.0 };
         if let Some(chapter) = chapter {
             y = page.chapter_heading(chapter.get(options.locale), left, y, content, accent);
