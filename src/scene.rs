@@ -134,6 +134,8 @@ pub struct Scene {
     pub cards: Vec<(String, Rect)>,
     /// Further areas that stand for an item, such as a legend row: (area, item index).
     pub hotspots: Vec<(Rect, usize)>,
+    /// Every chapter heading's band across the content column.
+    pub headings: Vec<Rect>,
 }
 
 impl Scene {

@@ -3,6 +3,7 @@
 //! leaves its card.
 #![cfg(not(target_arch = "wasm32"))]
 
+use district_infographic::layout::grid::bare_share;
 use district_infographic::layout::layout_simple;
 use district_infographic::report::Report;
 use district_infographic::scene::Scene;
@@ -99,7 +100,7 @@ fn figure(section: usize, index: usize) -> impl Strategy<Value = Value> {
         })
 }
 
-fn section(index: usize) -> impl Strategy<Value = Value> {
+fn section(index: usize, chunk: usize) -> impl Strategy<Value = Value> {
     (0..KINDS.len(), 1usize..7, "[\u{4e00}-\u{4e80}]{1,40}")
         .prop_flat_map(move |(kind, count, title)| {
             let figures: Vec<_> = (0..count).map(|i| figure(index, i)).collect();
@@ -111,13 +112,13 @@ fn section(index: usize) -> impl Strategy<Value = Value> {
                     first["value"] = json!(120);
                 }
             }
-            json!({ "id": format!("s{index}"), "kind": KINDS[kind], "title": title, "chapter": format!("第{}章", index / 3), "figures": figures })
+            json!({ "id": format!("s{index}"), "kind": KINDS[kind], "title": title, "chapter": format!("第{}章", index / chunk), "figures": figures })
         })
 }
 
-fn report() -> impl Strategy<Value = Value> {
-    (1usize..8)
-        .prop_flat_map(|n| (0..n).map(section).collect::<Vec<_>>())
+fn report_of(sections: std::ops::Range<usize>) -> impl Strategy<Value = Value> {
+    (sections, 1usize..7)
+        .prop_flat_map(|(n, chunk)| (0..n).map(|i| section(i, chunk)).collect::<Vec<_>>())
         .prop_map(|sections| json!({ "title": "测试报告", "period": "2020年上半年", "previous_period": "2019年上半年", "source": "来源", "sections": sections }))
 }
 
@@ -125,11 +126,23 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
-    fn generated_reports_draw_every_figure_whole(value in report(), width in 280.0f64..1600.0, en in any::<bool>()) {
+    fn generated_reports_draw_every_figure_whole(value in report_of(1..8), width in 280.0f64..1600.0, en in any::<bool>()) {
         let locale = if en { Locale::En } else { Locale::Zh };
         let Ok(report) = Report::from_value(&value.into()) else { return Ok(()) };
         let scene = layout_simple(&report, width, locale);
         let faults = faults(&scene);
         prop_assert!(faults.is_empty(), "{width}px {locale:?}: {faults:#?}");
+    }
+
+    /// Generated reports of 4–40 sections, any kinds and chapter sizes, leave at most 30% of
+    /// the area between the first chapter heading and the last mark bare at 1280 and 1440 px.
+    #[test]
+    fn generated_reports_fill_the_desktop_grid(value in report_of(4..41), wide in any::<bool>(), en in any::<bool>()) {
+        let locale = if en { Locale::En } else { Locale::Zh };
+        let width = if wide { 1440.0 } else { 1280.0 };
+        let Ok(report) = Report::from_value(&value.into()) else { return Ok(()) };
+        let scene = layout_simple(&report, width, locale);
+        let share = bare_share(&scene);
+        prop_assert!(share <= 0.30, "{width}px {locale:?}: {:.1}% bare; cards {:?}; headings {:?}", share * 100.0, scene.cards, scene.headings);
     }
 }

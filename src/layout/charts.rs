@@ -398,19 +398,18 @@ fn legend_row(b: &mut Builder, c: &Context, ly: f64, swatch: Swatch, figure: &Fi
     let line = Builder::line_height(size::LABEL).max(16.0);
     let own_line = setting.lines.len() > 1 || name_room < c.width * 0.3;
     let name_width = if own_line { c.width - 20.0 } else { name_room };
-    let name = text::fit(b.measure, &label(&figure.label, b.locale), size::LABEL, false, name_width);
-    b.text(&name, c.x + 20.0, ly + line / 2.0, size::LABEL, false, b.theme.ink, Align::Left);
+    let name_bottom = b.paragraph(&label(&figure.label, b.locale), c.x + 20.0, ly + (line - Builder::line_height(size::LABEL)) / 2.0, name_width, size::LABEL, false, b.theme.ink, 4);
     match swatch {
         Swatch::Square(color) => b.shapes.push(Shape::Rect { rect: Rect::new(c.x, ly + line / 2.0 - 6.0, 12.0, 12.0), radius: 2.0, color }),
         Swatch::Dot(color) => b.shapes.push(Shape::Circle { cx: c.x + 6.0, cy: ly + line / 2.0, r: 6.0, color }),
     }
-    let value_top = if own_line { ly + line } else { ly + line / 2.0 - Builder::line_height(setting.size) / 2.0 };
+    let value_top = if own_line { name_bottom.max(ly + line) } else { ly + line / 2.0 - Builder::line_height(setting.size) / 2.0 };
     let value_right = c.x + c.width - share_width;
     b.set_lines(&value, value_right, value_top, true, b.theme.ink, Align::Right);
     if let Some(share) = share {
         b.text(share, c.x + c.width, value_top + Builder::line_height(setting.size) / 2.0, size::SMALL, false, b.theme.muted, Align::Right);
     }
-    let bottom = (ly + line).max(value_top + setting.height());
+    let bottom = (ly + line).max(value_top + setting.height()).max(name_bottom);
     Rect::new(c.x, ly, c.width, bottom - ly)
 }
 
@@ -524,7 +523,13 @@ fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
 
 /// Big-number tiles, two or three a row.
 fn stats(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
-    let per_row = if c.width >= 420.0 { 3 } else { 2 }.min(figures.len().max(1));
+    let per_row = match c.width {
+        w if w >= 860.0 => 5,
+        w if w >= 640.0 => 4,
+        w if w >= 420.0 => 3,
+        _ => 2,
+    }
+    .min(figures.len().max(1));
     let gap = 12.0;
     let tile = (c.width - gap * (per_row as f64 - 1.0)) / per_row as f64;
     let mut y = y;

@@ -229,7 +229,7 @@ impl Infographic {
                 fixed_width: options.width,
                 fixed_ratio: options.pixel_ratio,
                 animate,
-                scene: Scene { width: 0.0, height: 0.0, background: Theme::get(theme_name).background, shapes: Vec::new(), items: Vec::new(), cards: Vec::new(), hotspots: Vec::new() },
+                scene: Scene { width: 0.0, height: 0.0, background: Theme::get(theme_name).background, shapes: Vec::new(), items: Vec::new(), cards: Vec::new(), hotspots: Vec::new(), headings: Vec::new() },
                 drawn: None,
                 active: None,
                 painted_active: None,
