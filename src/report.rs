@@ -24,6 +24,10 @@ pub const MAX_FIGURES: usize = 200;
 pub const MAX_SECTIONS: usize = 200;
 /// The most icons a pictogram draws.
 pub const MAX_PICTOGRAM: f64 = 500.0;
+/// The longest unit, in characters.
+pub const MAX_UNIT_CHARS: usize = 12;
+/// The largest progress a gauge takes, in percent.
+pub const MAX_PROGRESS: f64 = 1000.0;
 
 /// A text in both of the report's languages; `en` falls back to `zh` when absent.
 #[derive(Debug, Clone, PartialEq)]
@@ -616,7 +620,8 @@ fn parse_number(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Optio
     Some(n)
 }
 
-const REPORT_FIELDS: &[&str] = &[
+/// The fields each object may have (report.schema.json's `properties` agree: tests/schema.rs).
+pub const REPORT_FIELDS: &[&str] = &[
     "$schema",
     "version",
     "publisher",
@@ -627,10 +632,10 @@ const REPORT_FIELDS: &[&str] = &[
     "source",
     "sections",
 ];
-const SECTION_FIELDS: &[&str] = &["id", "chapter", "kind", "title", "note", "figures"];
+pub const SECTION_FIELDS: &[&str] = &["id", "chapter", "kind", "title", "note", "figures"];
 /// The fields of a chapter given as an object.
-const CHAPTER_FIELDS: &[&str] = &["zh", "en", "accent"];
-const FIGURE_FIELDS: &[&str] = &[
+pub const CHAPTER_FIELDS: &[&str] = &["zh", "en", "accent"];
+pub const FIGURE_FIELDS: &[&str] = &[
     "id",
     "label",
     "value",
@@ -850,8 +855,8 @@ fn parse_figure(
     let value = fields.number("value");
     let unit = fields.string("unit");
     if let Some(unit) = &unit {
-        if unit.chars().count() > 12 {
-            fields.problem("unit", ProblemKind::TooLong { max: 12 });
+        if unit.chars().count() > MAX_UNIT_CHARS {
+            fields.problem("unit", ProblemKind::TooLong { max: MAX_UNIT_CHARS });
         }
     }
     let unit_en = fields.optional_string("unit_en");
@@ -885,8 +890,8 @@ fn parse_figure(
             fields.problem(key, ProblemKind::Negative);
         }
     }
-    if matches!(progress, Some(Some(p)) if !(0.0..=1000.0).contains(&p)) {
-        fields.problem("progress", ProblemKind::OutOfRange { min: 0.0, max: 1000.0 });
+    if matches!(progress, Some(Some(p)) if !(0.0..=MAX_PROGRESS).contains(&p)) {
+        fields.problem("progress", ProblemKind::OutOfRange { min: 0.0, max: MAX_PROGRESS });
     }
     Some(Figure {
         id: id?,
