@@ -282,9 +282,12 @@ fn rings(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
                 Some(whole) => [&figure_value(figure, b.locale), " / ", whole].concat(),
                 None => figure_value(figure, b.locale),
             };
-            let lines = text::wrap(b.measure, &final_detail, size::SMALL, false, cell - 8.0, 64).len();
+            // A percentage without a whole is already the ring's centre.
+            let lines = if whole.is_none() && figure.unit == "%" { 0 } else { text::wrap(b.measure, &final_detail, size::SMALL, false, cell - 8.0, 64).len() };
             let detail_top = ty + 2.0;
-            b.centred_paragraph(&detail, cx, detail_top, cell - 8.0, size::SMALL, false, b.theme.muted, lines);
+            if lines > 0 {
+                b.centred_paragraph(&detail, cx, detail_top, cell - 8.0, size::SMALL, false, b.theme.muted, lines);
+            }
             ty = detail_top + Builder::line_height(size::SMALL) * lines as f64;
             if let Some(total_label) = &figure.total_label {
                 ty = b.centred_paragraph(&label(total_label, b.locale), cx, ty, cell - 8.0, size::SMALL, false, b.theme.muted, 2);

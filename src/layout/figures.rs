@@ -29,21 +29,32 @@ pub(crate) fn set(measure: &dyn Measure, value: &str, size: f64, min: f64, bold:
     let value = text::sanitize(value);
     let fits = |text: &str, size: f64| measure.width(text, size, bold) <= room + 0.01;
     let min = min.min(size);
-    let mut at = size;
-    loop {
-        if fits(&value, at) {
-            return Setting { size: at, lines: vec![value] };
-        }
-        if at <= min {
-            break;
-        }
-        at = (at - 1.0).max(min);
-    }
+    // Down to about three quarters of its size a figure stays on one line; below that its
+    // unit goes under the number at a larger size, when that fits, before it shrinks further.
+    let floor = (size * 0.72).max(min);
     let (number, unit) = split(&value);
-    let mut at = size;
-    while at > min && !(fits(number, at) && (unit.is_empty() || fits(unit, at))) {
-        at = (at - 1.0).max(min);
+    let both_fit = |at: f64| fits(number, at) && (unit.is_empty() || fits(unit, at));
+    let steps = |from: f64, to: f64| {
+        let mut sizes = vec![from];
+        let mut at = from;
+        while at > to {
+            at = (at - 1.0).max(to);
+            sizes.push(at);
+        }
+        sizes
+    };
+    if let Some(at) = steps(size, floor).into_iter().find(|at| fits(&value, *at)) {
+        return Setting { size: at, lines: vec![value] };
     }
+    if !unit.is_empty() {
+        if let Some(at) = steps(size, floor).into_iter().find(|at| both_fit(*at)) {
+            return Setting { size: at, lines: vec![number.to_string(), unit.to_string()] };
+        }
+    }
+    if let Some(at) = steps(floor, min).into_iter().find(|at| fits(&value, *at)) {
+        return Setting { size: at, lines: vec![value] };
+    }
+    let at = steps(floor, min).into_iter().find(|at| both_fit(*at)).unwrap_or(min);
     let mut lines = Vec::new();
     for part in [number, unit] {
         if !part.is_empty() {
