@@ -1,31 +1,43 @@
-// Screenshots of the demo page at phone and desktop widths, light and dark, zh and en, into
-// screenshots/. Usage: node scripts/screenshots.mjs [--full]
+// Screenshots of the demo page with each report at phone and desktop widths (360, 390, 1280,
+// 1440), zh and en, light and dark, into screenshots/REPORT-WIDTH-LOCALE-THEME.png.
+// Usage: node scripts/screenshots.mjs [--full] [--report NAME] (NAME: showcase, zhongyuan, example)
 import { mkdirSync } from 'node:fs';
 import { launch, startServer } from './browser.mjs';
 
 const full = process.argv.includes('--full');
-const shots = [
-  { name: 'phone-390-zh-light', width: 390, height: 844, ratio: 3, locale: 'zh', theme: 'light' },
-  { name: 'phone-360-zh-light', width: 360, height: 780, ratio: 2, locale: 'zh', theme: 'light' },
-  { name: 'phone-390-en-dark', width: 390, height: 844, ratio: 3, locale: 'en', theme: 'dark' },
-  { name: 'desktop-1280-zh-light', width: 1280, height: 900, ratio: 1, locale: 'zh', theme: 'light' },
-  { name: 'desktop-1440-en-dark', width: 1440, height: 900, ratio: 1, locale: 'en', theme: 'dark' },
-  { name: 'desktop-1440-zh-dark', width: 1440, height: 900, ratio: 1, locale: 'zh', theme: 'dark' },
-  { name: 'phone-390-en-light', width: 390, height: 844, ratio: 3, locale: 'en', theme: 'light' },
+const only = process.argv.includes('--report') ? process.argv[process.argv.indexOf('--report') + 1] : undefined;
+// Paths from www/index.html.
+const reports = [
+  { name: 'showcase', path: '../tests/reports/showcase.json' },
+  { name: 'zhongyuan', path: 'reports/zhongyuan-2020-h1.json' },
+  { name: 'example', path: 'reports/example-2021-q1.json' },
+].filter((r) => !only || r.name === only);
+const sizes = [
+  { width: 360, height: 780, ratio: 2 },
+  { width: 390, height: 844, ratio: 3 },
+  { width: 1280, height: 900, ratio: 1 },
+  { width: 1440, height: 900, ratio: 1 },
 ];
 mkdirSync('screenshots', { recursive: true });
 const { server, url } = await startServer();
 const browser = await launch();
 try {
-  for (const shot of shots) {
-    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, deviceScaleFactor: shot.ratio });
-    page.on('pageerror', (e) => console.error(`${shot.name}: page error: ${e.message}`));
-    await page.goto(`${url}/www/index.html?locale=${shot.locale}&theme=${shot.theme}`);
-    await page.waitForFunction(() => document.documentElement.dataset.state !== 'loading' && document.documentElement.dataset.state);
-    await page.waitForTimeout(1000);
-    await page.screenshot({ path: `screenshots/${shot.name}.png`, fullPage: full });
-    console.log(`screenshots/${shot.name}.png (${await page.evaluate(() => document.documentElement.dataset.state)})`);
-    await page.close();
+  for (const report of reports) {
+    for (const size of sizes) {
+      for (const locale of ['zh', 'en']) {
+        for (const theme of ['light', 'dark']) {
+          const name = `${report.name}-${size.width}-${locale}-${theme}`;
+          const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.ratio });
+          page.on('pageerror', (e) => console.error(`${name}: page error: ${e.message}`));
+          await page.goto(`${url}/www/index.html?report=${encodeURIComponent(report.path)}&locale=${locale}&theme=${theme}`);
+          await page.waitForFunction(() => document.documentElement.dataset.state !== 'loading' && document.documentElement.dataset.state);
+          await page.waitForTimeout(1000);
+          await page.screenshot({ path: `screenshots/${name}.png`, fullPage: full });
+          console.log(`screenshots/${name}.png (${await page.evaluate(() => document.documentElement.dataset.state)})`);
+          await page.close();
+        }
+      }
+    }
   }
 } finally {
   await browser.close();

@@ -4,39 +4,7 @@
 use crate::locale::{Locale, Template};
 use crate::report::{Approx, Figure};
 
-/// A unit split into its Chinese magnitude and its base: 亿元 is 1e8 and 元.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Unit<'a> {
-    pub magnitude: f64,
-    pub base: &'a str,
-}
-
-impl<'a> Unit<'a> {
-    /// Splits a leading 亿 or 万 off a unit.
-    pub fn parse(unit: &'a str) -> Unit<'a> {
-        for (prefix, magnitude) in [("亿", 1e8), ("万", 1e4)] {
-            if let Some(base) = unit.strip_prefix(prefix) {
-                return Unit { magnitude, base };
-            }
-        }
-        Unit { magnitude: 1.0, base: unit }
-    }
-
-    /// The base unit in English; measure words that English leaves to the label become "".
-    fn english(&self) -> &'a str {
-        match self.base {
-            "元" => "yuan",
-            "㎡" | "平方米" => "㎡",
-            "天" => "days",
-            "%" => "%",
-            "人" | "名" => "people",
-            "次" => "times",
-            "公里" => "km",
-            "个" | "家" | "项" | "所" | "条" | "座" | "户" | "件" | "处" => "",
-            other => other,
-        }
-    }
-}
+pub use crate::units::Unit;
 
 /// A number with at most `decimals` decimals (up to 6), trailing zeros dropped, no grouping:
 /// 317.8, 36. Integer arithmetic and digits pushed one by one rather than float formatting or
@@ -170,7 +138,7 @@ pub fn format_value(
             };
             match base {
                 "" => number,
-                "%" => number + "%",
+                "%" | "‰" => number + base,
                 base => [number.as_str(), " ", base].concat(),
             }
         }
@@ -284,6 +252,7 @@ mod tests {
             total_label: None,
             progress: None,
             target: None,
+            better: None,
         };
         assert_eq!(format_change(&figure, 62.0, Locale::Zh), "同比+23天");
         assert_eq!(format_change(&figure, 62.0, Locale::En), "+23 days year on year");

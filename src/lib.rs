@@ -22,6 +22,7 @@ pub mod scene;
 pub mod summary;
 pub mod text;
 pub mod theme;
+pub mod units;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -204,6 +204,8 @@ pub struct Scene {
     pub cards: Vec<Card>,
     /// Further areas that stand for an item, such as a legend row.
     pub hotspots: Vec<Hotspot>,
+    /// Every chapter heading's band across the content column.
+    pub headings: Vec<Rect>,
 }
 
 /// One section's card: the box a section is drawn in.

@@ -123,6 +123,10 @@ pub struct Theme {
     pub previous: Color,
     /// One accent a chapter, in order; text-safe against `card`.
     pub accents: [Color; 5],
+    /// A change for the better and for the worse, when the report says which way is better;
+    /// text-safe against `card`. Otherwise a change is drawn in `ink`.
+    pub good: Color,
+    pub bad: Color,
     pub focus: Color,
     pub notice: Color,
     pub notice_background: Color,
@@ -149,6 +153,8 @@ impl Theme {
                     Color::hex(0xA35A00),
                     Color::hex(0x7A3E8E),
                 ],
+                good: Color::hex(0x1B6B3A),
+                bad: Color::hex(0xB42318),
                 focus: Color::hex(0x0B57D0),
                 notice: Color::hex(0x7A4A00),
                 notice_background: Color::hex(0xFFF4DC),
@@ -169,6 +175,8 @@ impl Theme {
                     Color::hex(0xF2B35B),
                     Color::hex(0xD29BE4),
                 ],
+                good: Color::hex(0x6FD39A),
+                bad: Color::hex(0xFF8A7A),
                 focus: Color::hex(0x8AB4F8),
                 notice: Color::hex(0xF6C46B),
                 notice_background: Color::hex(0x3A2F1A),
@@ -204,10 +212,10 @@ mod tests {
     fn text_colours_meet_wcag_aa_in_both_themes() {
         for name in [ThemeName::Light, ThemeName::Dark] {
             let t = Theme::get(name);
-            for (what, c) in [("ink", t.ink), ("muted", t.muted), ("notice", t.notice)] {
+            for (what, c) in [("ink", t.ink), ("muted", t.muted), ("notice", t.notice), ("good", t.good), ("bad", t.bad)] {
                 let bg = if what == "notice" { t.notice_background } else { t.card };
                 assert!(c.contrast(bg) >= 4.5, "{name:?} {what}: {}", c.contrast(bg));
-                assert!(c.contrast(t.background) >= 4.5 || what == "notice", "{name:?} {what} on page");
+                assert!(c.contrast(t.background) >= 4.5 || matches!(what, "notice" | "good" | "bad"), "{name:?} {what} on page");
             }
             for (i, a) in t.accents.iter().enumerate() {
                 assert!(a.contrast(t.card) >= 4.5, "{name:?} accent {i}: {}", a.contrast(t.card));

@@ -87,6 +87,24 @@ fn check_names_each_problem_by_its_path() {
 }
 
 #[test]
+fn check_warns_of_a_unit_english_cannot_write_and_still_passes() {
+    let path = scratch("unknown-unit.json");
+    let json = r#"{"title": "t", "period": "p", "source": "s", "sections": [
+        {"id": "a", "kind": "stats", "title": "x", "figures": [
+            {"id": "f", "label": "l", "value": 3, "unit": "标方"},
+            {"id": "g", "label": "l", "value": 320, "unit": "亿美元"}]}]}"#;
+    if let Err(e) = std::fs::write(&path, json) {
+        panic!("{}: {e}", path.display());
+    }
+    let output = run(&["check", path.to_str().unwrap_or_default(), "--locale", "en"]);
+    assert_eq!(output.status.code(), Some(0), "{}", all(&output));
+    let lines: Vec<String> = stdout(&output).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("warning: sections[0].figures[0].unit: the unit \"标方\""), "{lines:?}");
+    assert!(lines[1].ends_with("OK, 1 sections, 2 figures"), "{lines:?}");
+}
+
+#[test]
 fn check_lists_every_problem_one_a_line() {
     let path = scratch("many-problems.json");
     let json = r#"{"title": "t", "period": "p", "source": "s", "sections": [

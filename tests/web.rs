@@ -166,6 +166,19 @@ fn validate_report_lists_every_problem_with_its_path() {
     let found: Vec<Found> = serde_wasm_bindgen::from_value(validate_report(bad, Some("en".into())).unwrap()).unwrap();
     let paths: Vec<&str> = found.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, vec!["sections[0].kind", "sections[0].figures[0].label"]);
+    // A unit English cannot write is a warning: the report still draws.
+    let unknown = options(r#"{"title": "T", "period": "P", "source": "S", "sections": [{"id": "s", "kind": "stats", "title": "t", "figures": [{"id": "a", "label": "a", "value": 1, "unit": "标方"}]}]}"#);
+    let found: Vec<Leveled> = serde_wasm_bindgen::from_value(validate_report(unknown, Some("en".into())).unwrap()).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].path.as_str(), found[0].level.as_str()), ("sections[0].figures[0].unit", "warning"));
+    assert!(found[0].message.contains("unit_en"), "{}", found[0].message);
+}
+
+#[derive(Deserialize)]
+struct Leveled {
+    path: String,
+    message: String,
+    level: String,
 }
 
 fn tooltip_for(canvas: &HtmlCanvasElement) -> HtmlElement {

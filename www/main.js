@@ -9,7 +9,25 @@ const canvas = document.getElementById('infographic');
 const params = new URLSearchParams(location.search);
 const localeSelect = document.getElementById('locale');
 const themeSelect = document.getElementById('theme');
+const brand = document.querySelector('.brand');
 let infographic;
+let shownReport;
+
+// A report text (a string or {zh, en}) in the page's language; English falls back to Chinese.
+function textOf(text, locale) {
+  if (typeof text === 'string') return text;
+  if (text && typeof text === 'object') return (locale === 'en' && typeof text.en === 'string' ? text.en : text.zh) ?? '';
+  return '';
+}
+
+// The page is the report's: its publisher heads the page (no name is made up without one) and
+// its title names the tab.
+function headPage(report) {
+  const locale = localeSelect.value;
+  brand.textContent = textOf(report?.publisher, locale);
+  const title = textOf(report?.title, locale);
+  if (title) document.title = locale === 'en' ? `${title} · Infographic` : `${title} · 信息图`;
+}
 
 function fail(message) {
   root.dataset.state = 'error';
@@ -39,6 +57,8 @@ function show(report) {
   infographic = new Infographic(canvas, report, options);
   infographic.render();
   window.infographic = infographic;
+  shownReport = report;
+  headPage(report);
   status.textContent = '';
   root.dataset.state = 'ready';
 }
@@ -62,6 +82,7 @@ async function start() {
   localeSelect.addEventListener('change', () => {
     root.lang = localeSelect.value === 'en' ? 'en' : 'zh-CN';
     infographic?.setLocale(localeSelect.value);
+    if (shownReport) headPage(shownReport);
   });
   themeSelect.addEventListener('change', () => {
     root.dataset.theme = themeSelect.value === 'auto' ? '' : themeSelect.value;

@@ -30,8 +30,9 @@ usage:
   infographic render REPORT.json --out FILE.svg|FILE.png [--width N] [--locale zh|en]
                      [--theme light|dark] [--scale S]
 
-check   lists every problem in the report, one a line, each starting with its field path;
-        exit 0 when there is none, 1 when there are problems, 2 when the file cannot be read
+check   lists every problem in the report, one a line, each starting with its field path,
+        and warnings (a unit English cannot write) starting with `warning: `; exit 0 when
+        there is no problem, 1 when there are problems, 2 when the file cannot be read
 draft   reads a work-report article (Chinese prose, plain text or markdown) and writes a draft
         report in the report format: to --out, or to standard output; every guess it made
         (chart kinds, titles, labels, computed values) is listed on standard error with its
@@ -153,6 +154,11 @@ else fontconfig's Noto Sans CJK SC (Debian and Ubuntu: apt-get install fonts-not
                 let problems = report.problems();
                 let sections = report.valid_sections().count();
                 let figures: usize = report.valid_sections().map(|s| s.figures.len()).sum();
+                // Warnings do not stop a report from drawing: they are listed, and the exit
+                // status stays 0 when they are all there is.
+                for warning in district_infographic::units::unknown_units(&report) {
+                    println!("warning: {}", warning.message(locale));
+                }
                 if problems.is_empty() {
                     println!("{name}: OK, {sections} sections, {figures} figures");
                     return Ok(());

@@ -4,10 +4,11 @@
 
 use std::f64::consts::PI;
 
+use super::figures::{self, MIN_FIGURE};
 use super::{label, Builder};
 use crate::format::{figure_value, format_change, format_value, percent, round_like};
 use crate::locale::{Locale, Phrase, Template};
-use crate::report::{Figure, Kind, Report, Section};
+use crate::report::{Better, Figure, Kind, Report, Section};
 use crate::scene::{Align, Hotspot, Item, Rect, Shape};
 use crate::text;
 use crate::theme::{size, Color};
@@ -113,9 +114,14 @@ fn bars(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         let length = (track * fraction(figure.value, max) * b.progress).max(2.0);
         let bar = Rect::new(c.x, y, length, bar_height);
         b.shapes.push(Shape::Rect { rect: bar, radius: 3.0, color: c.accent });
-        let shown = text::fit(b.measure, &shown_value(b, figure), size::VALUE, true, c.width - length - 8.0);
-        b.text(&shown, c.x + length + 8.0, y + bar_height / 2.0, size::VALUE, true, b.theme.ink, Align::Left);
-        y += bar_height;
+        // The value is set for the bar's final length, so the card keeps its height as it grows.
+        let room = c.width - (track * fraction(figure.value, max)).max(2.0) - 8.0;
+        let setting = figures::set(b.measure, &figure_value(figure, b.locale), size::VALUE, MIN_FIGURE, true, room);
+        let shown = figures::set(b.measure, &shown_value(b, figure), setting.size, setting.size, true, room);
+        let line = Builder::line_height(setting.size);
+        let value_top = y + bar_height / 2.0 - line / 2.0;
+        b.set_lines(&shown, c.x + length + 8.0, value_top, true, b.theme.ink, Align::Left);
+        y = (y + bar_height).max(value_top + setting.height());
         let mut comparison = None;
         if let Some(previous) = figure.previous {
             y += 3.0;
@@ -146,14 +152,28 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         let annotation_width = b.measure.width(&delta_text, delta_size, true).max(70.0).min(c.width * 0.45);
         let column = ((c.width - annotation_width - 40.0) / 2.0 - 12.0).clamp(24.0, 76.0);
         let max = figure.value.max(previous);
-        let label_space = 24.0;
-        let base = y + label_space + chart_height;
+        let room = column + 22.0;
+        let previous_period = c.report.previous_period.as_ref().map(|t| label(t, b.locale)).unwrap_or_else(|| b.locale.say(Phrase::PreviousPeriod).to_string());
         let columns = [
-            (previous, b.theme.previous, c.report.previous_period.as_ref().map(|t| label(t, b.locale)).unwrap_or_else(|| b.locale.say(Phrase::PreviousPeriod).to_string())),
-            (figure.value, c.accent, label(&c.report.period, b.locale)),
+            (previous, b.theme.previous, format_value(previous, &figure.unit, figure.unit_en.as_deref(), None, b.locale), previous_period),
+            (figure.value, c.accent, figure_value(figure, b.locale), label(&c.report.period, b.locale)),
         ];
+        // Values and periods are set before the columns are placed: a long unit goes under its
+        // number and the chart makes room for it.
+        let settings: Vec<_> = columns
+            .iter()
+            .map(|(_, _, value, period)| {
+                (
+                    figures::set(b.measure, value, size::VALUE, MIN_FIGURE, true, room),
+                    figures::set(b.measure, period, size::SMALL, size::SMALL, false, room),
+                )
+            })
+            .collect();
+        let label_space = settings.iter().map(|(v, _)| v.height()).fold(0.0, f64::max) + 6.0;
+        let period_space = settings.iter().map(|(_, p)| p.height()).fold(0.0, f64::max) + 6.0;
+        let base = y + label_space + chart_height;
         let mut column_rects = Vec::new();
-        for (k, (value, color, period)) in columns.iter().enumerate() {
+        for (k, ((value, color, _, _), (value_setting, period_setting))) in columns.iter().zip(&settings).enumerate() {
             let x = c.x + k as f64 * (column + 24.0);
             let height = (chart_height * fraction(*value, max) * b.progress).max(2.0);
             let rect = Rect::new(x, base - height, column, height);
@@ -163,20 +183,19 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
             } else {
                 shown_value(b, figure)
             };
-            let shown = text::fit(b.measure, &shown, size::VALUE, true, column + 22.0);
-            b.text(&shown, x + column / 2.0, base - height - 12.0, size::VALUE, true, b.theme.ink, Align::Center);
-            let period = text::fit(b.measure, period, size::SMALL, false, column + 22.0);
-            b.text(&period, x + column / 2.0, base + 14.0, size::SMALL, false, b.theme.muted, Align::Center);
-            column_rects.push(Rect::new(x, y, column, base + 24.0 - y));
+            let shown = figures::set(b.measure, &shown, value_setting.size, value_setting.size, true, room);
+            b.set_lines(&shown, x + column / 2.0, base - height - 4.0 - value_setting.height(), true, b.theme.ink, Align::Center);
+            b.set_lines(period_setting, x + column / 2.0, base + 4.0, false, b.theme.muted, Align::Center);
+            column_rects.push(Rect::new(x, y, column, base + period_space - y));
         }
         // The change, beside the columns.
         let ax = c.x + 2.0 * column + 24.0 + 20.0;
         let aw = c.x + c.width - ax;
-        let delta_shown = text::fit(b.measure, &delta_text, delta_size, true, aw);
-        let ay = base - chart_height * 0.62;
-        b.text(&delta_shown, ax, ay, delta_size, true, c.accent, Align::Left);
+        let delta_setting = figures::set(b.measure, &delta_text, delta_size, 14.0, true, aw);
+        let ay = base - chart_height * 0.62 - Builder::line_height(delta_setting.size) / 2.0;
+        let below = b.set_lines(&delta_setting, ax, ay, true, change_color(b, figure.better, delta), Align::Left);
         let caption = b.locale.say(Phrase::ChangeYearOnYear);
-        b.paragraph(caption, ax, ay + delta_size * 0.75, aw, size::SMALL, false, b.theme.muted, 2);
+        b.paragraph(caption, ax, below, aw, size::SMALL, false, b.theme.muted, 2);
         b.shapes.push(Shape::Line {
             from: (c.x, base),
             to: (c.x + 2.0 * column + 24.0, base),
@@ -196,10 +215,26 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         });
         let current = item(b, c, figure, column_rects[1], Some(change));
         b.hotspots.push(Hotspot { rect: Rect::new(ax, y, aw, base - y), item: current });
-        y = base + 24.0;
+        y = base + period_space;
         y = b.paragraph(&label(&figure.label, b.locale), c.x, y + 6.0, c.width, size::LABEL, false, b.theme.ink, 2);
     }
     y
+}
+
+/// A change in neutral ink, unless the report says which way is better: then good or bad.
+fn change_color(b: &Builder, better: Option<Better>, delta: f64) -> Color {
+    let up = match better {
+        None => return b.theme.ink,
+        Some(Better::Higher) => 1.0,
+        Some(Better::Lower) => -1.0,
+    };
+    if delta * up > 0.0 {
+        b.theme.good
+    } else if delta * up < 0.0 {
+        b.theme.bad
+    } else {
+        b.theme.ink
+    }
 }
 
 /// Round rings: part of a whole, the share in the middle.
@@ -220,21 +255,35 @@ fn rings(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
             if sweep > 0.0 {
                 b.shapes.push(Shape::Arc { cx, cy, outer: radius, inner: radius - thickness, start: 0.0, end: sweep, color: c.accent });
             }
-            let centre = percent(round_like(share * 100.0 * b.progress, 0.1));
-            let centre = text::fit(b.measure, &centre, size::BIG * 0.8, true, 2.0 * (radius - thickness) - 6.0);
-            b.text(&centre, cx, cy, size::BIG * 0.8, true, b.theme.ink, Align::Center);
+            let inner = 2.0 * (radius - thickness) - 6.0;
+            let setting = figures::set(b.measure, &percent(share * 100.0), size::BIG * 0.8, MIN_FIGURE, true, inner);
+            let centre = figures::set(b.measure, &percent(round_like(share * 100.0 * b.progress, 0.1)), setting.size, setting.size, true, inner);
+            b.set_lines(&centre, cx, cy - setting.height() / 2.0, true, b.theme.ink, Align::Center);
             let mut ty = cy + radius + 10.0;
             let name = label(&figure.label, b.locale);
             ty = b.centred_paragraph(&name, cx, ty, cell - 8.0, size::LABEL, true, b.theme.ink, 2);
             let whole = figure.total.map(|total| {
                 format_value(total, &figure.unit, figure.unit_en.as_deref(), None, b.locale)
             });
-            let detail = match (&whole, &figure.total_label) {
-                (Some(whole), Some(total_label)) => [&shown_value(b, figure), " / ", whole, " · ", &label(total_label, b.locale)].concat(),
-                (Some(whole), None) => [&shown_value(b, figure), " / ", whole].concat(),
-                (None, _) => shown_value(b, figure),
+            // The figures wrap but are never cut; only the whole's name may be shortened.
+            let detail = match &whole {
+                Some(whole) => [&shown_value(b, figure), " / ", whole].concat(),
+                None => shown_value(b, figure),
             };
-            ty = b.centred_paragraph(&detail, cx, ty + 2.0, cell - 8.0, size::SMALL, false, b.theme.muted, 2);
+            let final_detail = match &whole {
+                Some(whole) => [&figure_value(figure, b.locale), " / ", whole].concat(),
+                None => figure_value(figure, b.locale),
+            };
+            // A percentage without a whole is already the ring's centre.
+            let lines = if whole.is_none() && figure.unit == "%" { 0 } else { text::wrap(b.measure, &final_detail, size::SMALL, false, cell - 8.0, 64).len() };
+            let detail_top = ty + 2.0;
+            if lines > 0 {
+                b.centred_paragraph(&detail, cx, detail_top, cell - 8.0, size::SMALL, false, b.theme.muted, lines);
+            }
+            ty = detail_top + Builder::line_height(size::SMALL) * lines as f64;
+            if let Some(total_label) = &figure.total_label {
+                ty = b.centred_paragraph(&label(total_label, b.locale), cx, ty, cell - 8.0, size::SMALL, false, b.theme.muted, 2);
+            }
             let rect = Rect::new(cx - cell / 2.0 + 2.0, y, cell - 4.0, ty - y);
             item(b, c, figure, rect, Some(share_text(b.locale, share, whole)));
             bottom = bottom.max(ty);
@@ -264,8 +313,10 @@ fn gauges(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
             b.shapes.push(Shape::Arc { cx, cy, outer: radius, inner: radius - thickness, start, end: start + sweep, color: c.accent });
         }
         let big = if c.phone { 28.0 } else { 32.0 };
-        let centre = text::fit(b.measure, &percent(round_like(progress * b.progress, 0.1)), big, true, 2.0 * (radius - thickness) - 8.0);
-        b.text(&centre, cx, cy - big * 0.75 - 13.0, big, true, c.accent, Align::Center);
+        let inner = 2.0 * (radius - thickness) - 8.0;
+        let setting = figures::set(b.measure, &percent(progress), big, MIN_FIGURE, true, inner);
+        let centre = figures::set(b.measure, &percent(round_like(progress * b.progress, 0.1)), setting.size, setting.size, true, inner);
+        b.set_lines(&centre, cx, cy - 14.0 - setting.height(), true, c.accent, Align::Center);
         let of_target = b.locale.say(Phrase::OfTarget);
         let caption = text::fit(b.measure, of_target, size::SMALL, false, 2.0 * (radius - thickness) - 8.0);
         b.text(&caption, cx, cy - 5.0, size::SMALL, false, b.theme.muted, Align::Center);
@@ -273,9 +324,10 @@ fn gauges(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
             b.text(mark, x, cy + 10.0, size::SMALL, false, b.theme.muted, Align::Center);
         }
         y = cy + 24.0;
-        let value = text::fit(b.measure, &shown_value(b, figure), size::BIG * 0.85, true, c.width);
-        b.text(&value, cx, y + 14.0, size::BIG * 0.85, true, b.theme.ink, Align::Center);
-        y += 32.0;
+        let setting = figures::set(b.measure, &figure_value(figure, b.locale), size::BIG * 0.85, MIN_FIGURE, true, c.width);
+        let shown = figures::set(b.measure, &shown_value(b, figure), setting.size, setting.size, true, c.width);
+        b.set_lines(&shown, cx, y, true, b.theme.ink, Align::Center);
+        y += setting.height().max(32.0);
         y = b.centred_paragraph(&label(&figure.label, b.locale), cx, y, c.width, size::LABEL, false, b.theme.muted, 2);
         let comparison = b.locale.fill(Template::TargetShare, &[&percent(progress)]);
         item(b, c, figure, Rect::new(c.x, top, c.width, y - top), Some(comparison));
@@ -283,10 +335,11 @@ fn gauges(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     y
 }
 
-/// Shades of the accent for the parts of a whole, strongest first.
-fn shade(b: &Builder, accent: Color, index: usize) -> Color {
-    let steps = [0.0, 0.45, 0.7, 0.25, 0.58, 0.82];
-    accent.mix(b.theme.card, steps[index % steps.len()])
+/// Shades of the accent for the `count` parts or steps of a whole, strongest first and paler
+/// in one direction, so that an order reads as an order.
+fn shade(b: &Builder, accent: Color, index: usize, count: usize) -> Color {
+    let t = 0.78 * index as f64 / count.saturating_sub(1).max(1) as f64;
+    accent.mix(b.theme.card, t.min(0.78))
 }
 
 /// One bar split into its parts, a legend row a part, the total beneath.
@@ -301,32 +354,55 @@ fn parts(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         let width = c.width * fraction(figure.value, total);
         let segment = Rect::new(x, y, width.max(1.0), height);
         let grown = Rect::new(c.x + (x - c.x) * b.progress, y, (width * b.progress).max(1.0), height);
-        b.shapes.push(Shape::Rect { rect: grown, radius: 0.0, color: shade(b, c.accent, i) });
+        b.shapes.push(Shape::Rect { rect: grown, radius: 0.0, color: shade(b, c.accent, i, figures.len()) });
         segments.push(segment);
         x += width;
     }
     let mut ly = y + height + 12.0;
     let total_text = format_value(total, &figures[0].unit, figures[0].unit_en.as_deref(), None, b.locale);
     for (i, figure) in figures.iter().enumerate() {
-        let row = Builder::line_height(size::LABEL).max(16.0);
-        b.shapes.push(Shape::Rect { rect: Rect::new(c.x, ly + row / 2.0 - 6.0, 12.0, 12.0), radius: 2.0, color: shade(b, c.accent, i) });
-        let value = shown_value(b, figure);
-        let value_width = b.measure.width(&value, size::VALUE, true);
         let share = percent(fraction(figure.value, total) * 100.0);
-        let share_width = b.measure.width(&share, size::SMALL, false);
-        let name_width = (c.width - 20.0 - value_width - share_width - 16.0).max(20.0);
-        let name = text::fit(b.measure, &label(&figure.label, b.locale), size::LABEL, false, name_width);
-        b.text(&name, c.x + 20.0, ly + row / 2.0, size::LABEL, false, b.theme.ink, Align::Left);
-        b.text(&share, c.x + c.width, ly + row / 2.0, size::SMALL, false, b.theme.muted, Align::Right);
-        b.text(&value, c.x + c.width - share_width - 8.0, ly + row / 2.0, size::VALUE, true, b.theme.ink, Align::Right);
+        let row = legend_row(b, c, ly, Swatch::Square(shade(b, c.accent, i, figures.len())), figure, Some(&share));
         let index = item(b, c, figure, segments[i], Some(share_text(b.locale, fraction(figure.value, total), Some(total_text.clone()))));
-        b.hotspots.push(Hotspot { rect: Rect::new(c.x, ly, c.width, row), item: index });
-        ly += row + 6.0;
+        b.hotspots.push(Hotspot { rect: row, item: index });
+        ly = row.bottom() + 6.0;
     }
     let total_line = [b.locale.say(Phrase::Total), " ", &total_text].concat();
-    let total_line = text::fit(b.measure, &total_line, size::LABEL, true, c.width);
-    b.text(&total_line, c.x, ly + 10.0, size::LABEL, true, b.theme.ink, Align::Left);
-    ly + 20.0
+    b.figure(&total_line, c.x, ly + 2.0, c.width, size::LABEL, true, b.theme.ink, Align::Left) + 2.0
+}
+
+/// The mark beside a legend row.
+#[derive(Clone, Copy)]
+enum Swatch {
+    Square(Color),
+    Dot(Color),
+}
+
+/// A legend row: swatch, name, the value (and a share) at the right. A value too wide to leave
+/// the name room goes on a line of its own under the name; the value is never cut.
+fn legend_row(b: &mut Builder, c: &Context, ly: f64, swatch: Swatch, figure: &Figure, share: Option<&str>) -> Rect {
+    let share_width = share.map_or(0.0, |s| b.measure.width(s, size::SMALL, false) + 8.0);
+    let room = c.width - 20.0 - share_width;
+    let setting = figures::set(b.measure, &figure_value(figure, b.locale), size::VALUE, MIN_FIGURE, true, room);
+    let value = figures::set(b.measure, &shown_value(b, figure), setting.size, setting.size, true, room);
+    let value_width = setting.lines.iter().map(|l| b.measure.width(l, setting.size, true)).fold(0.0, f64::max);
+    let name_room = c.width - 20.0 - value_width - share_width - 8.0;
+    let line = Builder::line_height(size::LABEL).max(16.0);
+    let own_line = setting.lines.len() > 1 || name_room < c.width * 0.3;
+    let name_width = if own_line { c.width - 20.0 } else { name_room };
+    let name_bottom = b.paragraph(&label(&figure.label, b.locale), c.x + 20.0, ly + (line - Builder::line_height(size::LABEL)) / 2.0, name_width, size::LABEL, false, b.theme.ink, 4);
+    match swatch {
+        Swatch::Square(color) => b.shapes.push(Shape::Rect { rect: Rect::new(c.x, ly + line / 2.0 - 6.0, 12.0, 12.0), radius: 2.0, color }),
+        Swatch::Dot(color) => b.shapes.push(Shape::Circle { cx: c.x + 6.0, cy: ly + line / 2.0, r: 6.0, color }),
+    }
+    let value_top = if own_line { name_bottom.max(ly + line) } else { ly + line / 2.0 - Builder::line_height(setting.size) / 2.0 };
+    let value_right = c.x + c.width - share_width;
+    b.set_lines(&value, value_right, value_top, true, b.theme.ink, Align::Right);
+    if let Some(share) = share {
+        b.text(share, c.x + c.width, value_top + Builder::line_height(setting.size) / 2.0, size::SMALL, false, b.theme.muted, Align::Right);
+    }
+    let bottom = (ly + line).max(value_top + setting.height()).max(name_bottom);
+    Rect::new(c.x, ly, c.width, bottom - ly)
 }
 
 /// Steps that narrow: each a centred bar, the rate from the step before between them.
@@ -342,31 +418,41 @@ fn funnel(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
             if before > 0.0 {
                 let rate = percent(figure.value / before * 100.0);
                 let text = b.locale.fill(Template::StepRate, &[&rate]);
-                let text = text::fit(b.measure, &text, size::SMALL, false, c.width);
-                b.text(&text, c.x + c.width / 2.0, y + 9.0, size::SMALL, false, b.theme.muted, Align::Center);
+                y = b.figure(&text, c.x + c.width / 2.0, y + 2.0, c.width, size::SMALL, false, b.theme.muted, Align::Center) + 3.0;
                 comparison = Some(text.trim_start_matches("↓ ").to_string());
-                y += 22.0;
             }
         }
         y = b.centred_paragraph(&label(&figure.label, b.locale), c.x + c.width / 2.0, y, c.width, size::LABEL, false, b.theme.ink, 2);
         y += 4.0;
+        let final_width = (c.width * fraction(figure.value, max)).max(4.0);
         let width = (c.width * fraction(figure.value, max) * b.progress).max(4.0);
         let rect = Rect::new(c.x + (c.width - width) / 2.0, y, width, height);
-        b.shapes.push(Shape::Rect { rect, radius: 3.0, color: shade(b, c.accent, i) });
+        let fill = shade(b, c.accent, i, figures.len());
+        b.shapes.push(Shape::Rect { rect, radius: 3.0, color: fill });
+        // Where the value goes is decided at the final width, so the card keeps its height.
+        let final_text = figure_value(figure, b.locale);
         let value = shown_value(b, figure);
-        let value_width = b.measure.width(&value, size::VALUE, true);
         let value_y = y + height / 2.0;
-        if value_width + 12.0 <= width {
-            // The strongest shade carries card-coloured text, the paler ones ink.
-            let color = if i == 0 { b.theme.card } else { b.theme.ink };
+        let beside = ((c.width - final_width) / 2.0 - 6.0).max(0.0);
+        if b.measure.width(&final_text, size::VALUE, true) + 12.0 <= final_width {
+            // Card-coloured or ink text, whichever reads better on the shade.
+            let color = if b.theme.card.contrast(fill) >= b.theme.ink.contrast(fill) { b.theme.card } else { b.theme.ink };
             b.text(&value, c.x + c.width / 2.0, value_y, size::VALUE, true, color, Align::Center);
-        } else {
+            y += height;
+        } else if b.measure.width(&final_text, MIN_FIGURE, true) <= beside {
             // Too narrow for the number inside: set it beside the bar.
-            let room = ((c.width - width) / 2.0 - 6.0).max(10.0);
-            let fitted = text::fit(b.measure, &value, size::VALUE, true, room);
-            b.text(&fitted, rect.right() + 6.0, value_y, size::VALUE, true, b.theme.ink, Align::Left);
+            let setting = figures::set(b.measure, &final_text, size::VALUE, MIN_FIGURE, true, beside);
+            let shown = figures::set(b.measure, &value, setting.size, setting.size, true, beside);
+            b.set_lines(&shown, c.x + (c.width + width) / 2.0 + 6.0, value_y - setting.height() / 2.0, true, b.theme.ink, Align::Left);
+            y += height;
+        } else {
+            // No room beside it either: under the bar.
+            y += height;
+            let setting = figures::set(b.measure, &final_text, size::VALUE, MIN_FIGURE, true, c.width);
+            let shown = figures::set(b.measure, &value, setting.size, setting.size, true, c.width);
+            b.set_lines(&shown, c.x + c.width / 2.0, y + 2.0, true, b.theme.ink, Align::Center);
+            y += setting.height() + 2.0;
         }
-        y += height;
         item(b, c, figure, Rect::new(c.x, top, c.width, y - top), comparison);
     }
     y
@@ -394,7 +480,7 @@ fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         let part = boundaries.iter().position(|end| n < *end);
         let color = match part {
             _ if n >= shown => b.theme.track,
-            Some(p) => shade(b, c.accent, p),
+            Some(p) => shade(b, c.accent, p, figures.len() - 1),
             None => b.theme.previous,
         };
         b.shapes.push(Shape::Circle { cx, cy, r: radius, color });
@@ -405,16 +491,7 @@ fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     }
     let grid = Rect::new(c.x, y, cell * per_row.min(count) as f64, cell * rows as f64);
     let mut ly = grid.bottom() + 12.0;
-    let legend = |b: &mut Builder, ly: f64, color: Color, figure: &Figure| {
-        let row = Builder::line_height(size::LABEL).max(16.0);
-        b.shapes.push(Shape::Circle { cx: c.x + 6.0, cy: ly + row / 2.0, r: 6.0, color });
-        let value = shown_value(b, figure);
-        let value_width = b.measure.width(&value, size::VALUE, true);
-        let name = text::fit(b.measure, &label(&figure.label, b.locale), size::LABEL, false, (c.width - 28.0 - value_width).max(20.0));
-        b.text(&name, c.x + 20.0, ly + row / 2.0, size::LABEL, false, b.theme.ink, Align::Left);
-        b.text(&value, c.x + c.width, ly + row / 2.0, size::VALUE, true, b.theme.ink, Align::Right);
-        Rect::new(c.x, ly, c.width, row)
-    };
+    let legend = |b: &mut Builder, ly: f64, color: Color, figure: &Figure| legend_row(b, c, ly, Swatch::Dot(color), figure, None);
     // The whole's mark is its legend row, since highlighted subsets cover its grid; the grid
     // still answers for it wherever no subset does.
     let whole_row = legend(b, ly, b.theme.previous, whole);
@@ -422,7 +499,7 @@ fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     b.hotspots.push(Hotspot { rect: grid, item: whole_index });
     ly = whole_row.bottom() + 6.0;
     for (p, part) in figures[1..].iter().enumerate() {
-        let row = legend(b, ly, shade(b, c.accent, p), part);
+        let row = legend(b, ly, shade(b, c.accent, p, figures.len() - 1), part);
         let share = share_text(b.locale, fraction(part.value, whole.value), Some(figure_value(whole, b.locale)));
         let index = item(b, c, part, part_rects[p].unwrap_or(row), Some(share));
         if part_rects[p].is_some() {
@@ -435,7 +512,13 @@ fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
 
 /// Big-number tiles, two or three a row.
 fn stats(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
-    let per_row = if c.width >= 420.0 { 3 } else { 2 }.min(figures.len().max(1));
+    let per_row = match c.width {
+        w if w >= 860.0 => 5,
+        w if w >= 640.0 => 4,
+        w if w >= 420.0 => 3,
+        _ => 2,
+    }
+    .min(figures.len().max(1));
     let gap = 12.0;
     let tile = (c.width - gap * (per_row as f64 - 1.0)) / per_row as f64;
     let mut y = y;
@@ -443,15 +526,14 @@ fn stats(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         let mut bottom = y;
         for (k, figure) in row.iter().enumerate() {
             let x = c.x + k as f64 * (tile + gap);
-            let value = shown_value(b, figure);
-            // The number shrinks to fit its tile rather than overflow it.
-            let mut big = if c.phone { 24.0 } else { size::BIG };
-            while big > 14.0 && b.measure.width(&value, big, true) > tile {
-                big -= 1.0;
-            }
-            let value = text::fit(b.measure, &value, big, true, tile);
-            let line = Builder::line_height(big);
-            b.text(&value, x, y + line / 2.0, big, true, c.accent, Align::Left);
+            // The number steps down the type scale rather than overflow its tile, then puts its
+            // unit under it; the size is chosen for the final value so that a tile keeps its
+            // height while the number counts up.
+            let big = if c.phone { 24.0 } else { size::BIG };
+            let setting = figures::set(b.measure, &figure_value(figure, b.locale), big, 14.0, true, tile);
+            let shown = figures::set(b.measure, &shown_value(b, figure), setting.size, setting.size, true, tile);
+            b.set_lines(&shown, x, y, true, c.accent, Align::Left);
+            let line = setting.height();
             let ty = b.paragraph(&label(&figure.label, b.locale), x, y + line, tile, size::LABEL, false, b.theme.muted, 3);
             item(b, c, figure, Rect::new(x, y, tile, ty - y), None);
             bottom = bottom.max(ty);

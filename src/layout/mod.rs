@@ -2,7 +2,10 @@
 //! Pure: no web-sys, so every box can be tested natively. Each chart kind is laid out in
 //! [`charts`], one function a kind.
 
+mod accents;
 mod charts;
+mod figures;
+pub mod grid;
 
 use crate::locale::{Locale, Phrase};
 use crate::report::{BrokenSection, Report, SectionSlot, Text};
@@ -42,8 +45,12 @@ pub fn layout(report: &Report, options: &LayoutOptions) -> Scene {
     let mut page = Builder::new(options, progress);
     let theme = options.theme;
 
-    // Masthead: period kicker, title, subtitle, a rule.
+    // Masthead: the publisher when the report names one, period kicker, title, subtitle, a rule.
     let mut y = if phone { 18.0 } else { 32.0 };
+    if let Some(publisher) = &report.publisher {
+        y = page.paragraph(publisher.get(options.locale), left, y, content, size::SMALL, false, theme.muted, 2);
+        y += 6.0;
+    }
     let kicker = report.period.get(options.locale);
     y = page.paragraph(kicker, left, y, content, size::SMALL + 1.0, true, theme.accent(0), 1);
     y += 4.0;
@@ -81,23 +88,18 @@ pub fn layout(report: &Report, options: &LayoutOptions) -> Scene {
             .iter()
             .position(|s| s.chapter().map(|c| &c.zh) != chapter.map(|c| &c.zh))
             .map_or(report.sections.len(), |offset| start + offset);
-        let accent = theme.accent(chapter_index);
+        let named = match &report.sections[start] {
+            SectionSlot::Valid(section) => section.accent,
+            SectionSlot::Broken(_) => None,
+        };
+        let accent = theme.accent(accents::chapter_accent(chapter, named, chapter_index));
         y += if phone { 22.0 } else { 30.0 };
         if let Some(chapter) = chapter {
             y = page.chapter_heading(chapter.get(options.locale), left, y, content, accent);
             y += if phone { 12.0 } else { 14.0 };
         }
-        let mut heights = vec![y; columns];
-        for slot in &report.sections[start..end] {
-            let column = (0..columns)
-                .min_by(|a, b| heights[*a].total_cmp(&heights[*b]))
-                .unwrap_or(0);
-            let x = left + column as f64 * (column_width + gap);
-            let card_y = heights[column];
-            let bottom = page.card(slot, report, x, card_y, column_width, accent, phone);
-            heights[column] = bottom + gap;
-        }
-        y = heights.iter().copied().fold(y, f64::max) - gap;
+        let grid = grid::Grid { left, column_width, gap, columns, phone };
+        y = grid::chapter(&mut page, &report.sections[start..end], report, &grid, y, accent);
         chapter_index += 1;
         start = end;
     }
@@ -117,6 +119,7 @@ pub fn layout(report: &Report, options: &LayoutOptions) -> Scene {
         items: page.items,
         cards: page.cards,
         hotspots: page.hotspots,
+        headings: page.headings,
     }
 }
 
@@ -126,6 +129,9 @@ pub(crate) struct Builder<'a> {
     pub items: Vec<Item>,
     pub hotspots: Vec<Hotspot>,
     pub cards: Vec<Card>,
+    /// The background shape of each card, so that the grid can stretch a card to its row.
+    pub card_backgrounds: Vec<usize>,
+    pub headings: Vec<Rect>,
     pub measure: &'a dyn Measure,
     pub locale: Locale,
     pub theme: &'a Theme,
@@ -139,6 +145,8 @@ impl<'a> Builder<'a> {
             items: Vec::new(),
             hotspots: Vec::new(),
             cards: Vec::new(),
+            card_backgrounds: Vec::new(),
+            headings: Vec::new(),
             measure: options.measure,
             locale: options.locale,
             theme: options.theme,
@@ -181,6 +189,8 @@ impl<'a> Builder<'a> {
     #[allow(clippy::too_many_arguments)]
     fn lines(&mut self, text: &str, x: f64, y: f64, width: f64, size: f64, bold: bool, color: Color, max_lines: usize, align: Align) -> f64 {
         let line = Self::line_height(size);
+        // A text that holds a number wraps further rather than cut the number short.
+        let max_lines = if text.bytes().any(|c| c.is_ascii_digit()) { max_lines.max(12) } else { max_lines };
         let lines = text::wrap(self.measure, text, size, bold, width, max_lines);
         for (i, content) in lines.iter().enumerate() {
             self.text(content, x, y + line * (i as f64 + 0.5), size, bold, color, align);
@@ -191,6 +201,7 @@ impl<'a> Builder<'a> {
     fn chapter_heading(&mut self, title: &str, x: f64, y: f64, width: f64, accent: Color) -> f64 {
         let size = size::CHAPTER;
         let line = Self::line_height(size);
+        self.headings.push(Rect::new(x, y, width, line));
         self.shapes.push(Shape::Rect { rect: Rect::new(x, y + line * 0.5 - 8.0, 6.0, 16.0), radius: 1.0, color: accent });
         let text_width = width - 16.0;
         let fitted = text::fit(self.measure, title, size, true, text_width);
@@ -237,6 +248,7 @@ impl<'a> Builder<'a> {
         let rect = Rect::new(x, y, width, bottom - y);
         self.shapes[background] = Shape::Rect { rect, radius: 6.0, color: self.theme.card };
         self.cards.push(Card { section: id, rect });
+        self.card_backgrounds.push(background);
         bottom
     }
 

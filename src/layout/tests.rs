@@ -123,3 +123,20 @@ fn animation_grows_from_nothing_to_the_final_scene() {
     assert!(texts(&start).iter().any(|t| t == "0亿元"), "numbers count up from zero");
     assert!(texts(&end).iter().any(|t| t == "317.8亿元"), "{:?}", texts(&end));
 }
+
+/// At 1280 and 1440 px, at most 30% of the area between the first chapter heading and the
+/// last mark is bare page, in every example report (`-- --nocapture` prints each share).
+#[test]
+fn example_reports_leave_little_bare_page_on_desktops() {
+    for path in ["www/reports/zhongyuan-2020-h1.json", "www/reports/example-2021-q1.json", "tests/reports/showcase.json", "tests/reports/narrow.json", "tests/reports/long.json"] {
+        let Ok(json) = std::fs::read_to_string(path) else { continue };
+        let Ok(report) = Report::from_json_str(&json) else { continue };
+        for width in [1280.0, 1440.0] {
+            for locale in [Locale::Zh, Locale::En] {
+                let share = grid::bare_share(&layout_simple(&report, width, locale));
+                println!("bare page: {path} {width} px {locale:?}: {:.1}%", share * 100.0);
+                assert!(share <= 0.30, "{path} {width} px {locale:?}: {:.1}% bare", share * 100.0);
+            }
+        }
+    }
+}

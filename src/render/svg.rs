@@ -134,7 +134,7 @@ mod tests {
             align: Align::Left,
             bounds: Rect::new(10.0, 10.0, 100.0, 20.0),
         };
-        let scene = Scene { width: 200.0, height: 40.0, background: theme.background, shapes: vec![Shape::Text(run)], items: vec![], cards: vec![], hotspots: vec![] };
+        let scene = Scene { width: 200.0, height: 40.0, background: theme.background, shapes: vec![Shape::Text(run)], items: vec![], cards: vec![], hotspots: vec![], headings: vec![] };
         let svg = svg(&scene, theme.focus).unwrap_or_default();
         assert!(svg.contains(r#"font-size="13""#), "{svg}");
         assert!(svg.contains("317.8亿元 &lt;b&gt;"), "{svg}");

@@ -4,7 +4,7 @@
 use crate::json::{Map, Value};
 
 use super::problems::{Expected, Got, Problem, ProblemKind};
-use super::{Approx, Text, MAX_MAGNITUDE, MAX_TEXT_CHARS};
+use super::{Accent, Approx, Better, Text, MAX_MAGNITUDE, MAX_TEXT_CHARS};
 
 /// Whether a field must be present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +100,33 @@ impl FromValue for Approx {
                 None
             }
         }
+    }
+}
+
+impl FromValue for Better {
+    const EXPECTED: Expected = Expected::Better;
+
+    fn read(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Better> {
+        match value.as_str() {
+            Some("higher") => Some(Better::Higher),
+            Some("lower") => Some(Better::Lower),
+            _ => {
+                wrong_type(value, path, Expected::Better, problems);
+                None
+            }
+        }
+    }
+}
+
+impl FromValue for Accent {
+    const EXPECTED: Expected = Expected::Accent;
+
+    fn read(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Accent> {
+        let accent = value.as_str().and_then(Accent::parse);
+        if accent.is_none() {
+            wrong_type(value, path, Expected::Accent, problems);
+        }
+        accent
     }
 }
 

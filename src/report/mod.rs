@@ -21,6 +21,7 @@ use crate::json::Value;
 use crate::locale::Locale;
 
 pub use problems::{Expected, Got, Needed, Problem, ProblemKind, ReportError};
+pub use validate::{CHAPTER_FIELDS, FIGURE_FIELDS, REPORT_FIELDS, SECTION_FIELDS};
 
 /// The sample report, Zhongyuan District, first half of 2020, for the tests and the CLI; the
 /// browser bundle has no report built in (the page loads the JSON file).
@@ -36,6 +37,10 @@ pub const MAX_FIGURES: usize = 200;
 pub const MAX_SECTIONS: usize = 200;
 /// The most icons a pictogram draws.
 pub const MAX_PICTOGRAM: f64 = 500.0;
+/// The longest unit, in characters.
+pub const MAX_UNIT_CHARS: usize = 12;
+/// The largest progress a gauge takes, in percent.
+pub const MAX_PROGRESS: f64 = 1000.0;
 
 /// A text in both of the report's languages; `en` falls back to `zh` when absent.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,6 +109,47 @@ pub enum Approx {
     About,
 }
 
+/// Which way a figure is good news: a change is drawn in good or bad colours only when the
+/// report says (more jobs is good, more PM2.5 is not); otherwise in neutral ink.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
+    /// A rise is good news.
+    Higher,
+    /// A fall is good news.
+    Lower,
+}
+
+/// A chapter's colour, named from the palette (`"accent": "green"` in the chapter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accent {
+    /// Newsprint red.
+    Red,
+    /// Pine green.
+    Green,
+    /// Ink blue.
+    Blue,
+    /// Ochre.
+    Ochre,
+    /// Plum.
+    Plum,
+}
+
+impl Accent {
+    /// The names the report may use, in the theme's palette order.
+    pub const ALL: [(Accent, &'static str); 5] =
+        [(Accent::Red, "red"), (Accent::Green, "green"), (Accent::Blue, "blue"), (Accent::Ochre, "ochre"), (Accent::Plum, "plum")];
+
+    /// The accent's place in the theme's palette.
+    pub fn index(self) -> usize {
+        Accent::ALL.iter().position(|(a, _)| *a == self).unwrap_or(0)
+    }
+
+    /// The accent of a name in the report format.
+    pub fn parse(name: &str) -> Option<Accent> {
+        Accent::ALL.iter().find(|(_, n)| *n == name).map(|(a, _)| *a)
+    }
+}
+
 /// One figure of a section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
@@ -129,6 +175,8 @@ pub struct Figure {
     pub progress: Option<f64>,
     /// The target itself, when the share is not stated (`gauge`).
     pub target: Option<f64>,
+    /// Which way is good news, if the report says.
+    pub better: Option<Better>,
 }
 
 impl Figure {
@@ -159,6 +207,8 @@ pub struct Section {
     pub id: String,
     /// The chapter heading it sits under; sections in a row with the same chapter share one.
     pub chapter: Option<Text>,
+    /// The chapter's colour, when the report names one.
+    pub accent: Option<Accent>,
     /// The chart form it is drawn in.
     pub kind: Kind,
     /// The card's title.
@@ -206,6 +256,9 @@ impl SectionSlot {
 /// A validated report: every section in order, valid or broken.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
+    /// Who publishes the report (a newsroom, a government office): heads the page and the
+    /// share image when given; no name is made up when it is not.
+    pub publisher: Option<Text>,
     /// The report's title.
     pub title: Text,
     /// A line under the title.

@@ -57,6 +57,10 @@ pub enum Expected {
     Text,
     /// One of the words `"over"` and `"about"` (a figure's `approx`).
     Approx,
+    /// One of the words `"higher"` and `"lower"` (a figure's `better`).
+    Better,
+    /// One of the palette's colour names (a chapter's `accent`).
+    Accent,
 }
 
 /// A short description of the value a field held, for messages: `"abc"`, `null`, an array.
@@ -222,6 +226,8 @@ fn english(kind: &ProblemKind) -> String {
         Expected::Array => "an array",
         Expected::Text => "a text: a string or {zh, en}",
         Expected::Approx => "\"over\" or \"about\"",
+        Expected::Better => "\"higher\" or \"lower\"",
+        Expected::Accent => "\"red\", \"green\", \"blue\", \"ochre\" or \"plum\"",
     };
     let got = |g: &Got| match g {
         Got::Array => "an array".to_string(),
@@ -267,6 +273,8 @@ fn chinese(kind: &ProblemKind) -> String {
         Expected::Array => "数组",
         Expected::Text => "文本(字符串或 {zh, en})",
         Expected::Approx => "\"over\" 或 \"about\"",
+        Expected::Better => "\"higher\" 或 \"lower\"",
+        Expected::Accent => "\"red\"、\"green\"、\"blue\"、\"ochre\" 或 \"plum\"",
     };
     let got = |g: &Got| match g {
         Got::Array => "数组".to_string(),

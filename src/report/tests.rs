@@ -229,3 +229,24 @@ fn every_chinese_message_is_in_chinese() {
         }
     }
 }
+
+#[test]
+fn publisher_better_and_chapter_accent_are_read_and_checked() {
+    let report = check(json!({"publisher": {"zh": "某区新闻网", "en": "District News"}, "title": "T", "period": "P", "source": "S", "sections": [
+        {"id": "s", "kind": "bars", "title": "t", "chapter": {"zh": "生态", "en": "Ecology", "accent": "green"},
+         "figures": [{"id": "a", "label": "a", "value": 1, "unit": "个", "better": "lower"}]}]}));
+    let report = report.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.publisher.as_ref().map(|p| p.get(Locale::En)), Some("District News"));
+    let section = report.valid_sections().next().unwrap_or_else(|| panic!("a section"));
+    assert_eq!((section.accent, section.figures[0].better), (Some(Accent::Green), Some(Better::Lower)));
+    assert_eq!(section.chapter.as_ref().map(|c| c.get(Locale::En)), Some("Ecology"));
+    let bad = check(json!({"title": "T", "period": "P", "source": "S", "sections": [
+        {"id": "s", "kind": "bars", "title": "t", "chapter": {"zh": "生态", "accent": "teal"},
+         "figures": [{"id": "a", "label": "a", "value": 1, "unit": "个", "better": "up"}]},
+        {"id": "t", "kind": "bars", "title": "t", "figures": [{"id": "b", "label": "b", "value": 1, "unit": "个"}]}]}));
+    let problems = bad.map(|r| r.problems()).unwrap_or_default();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, vec!["sections[0].chapter.accent", "sections[0].figures[0].better"]);
+    let zh: Vec<String> = problems.iter().map(|p| p.message(Locale::Zh)).collect();
+    assert!(zh[1].contains("\"higher\" 或 \"lower\""), "{zh:?}");
+}

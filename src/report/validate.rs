@@ -6,12 +6,14 @@ use crate::json::Value;
 use super::fields::{Fields, Presence::Optional, Presence::Required};
 use super::kinds::check_kind;
 use super::problems::{Problem, ProblemKind};
-use super::{Approx, BrokenSection, Figure, Kind, Report, Section, SectionSlot, Text};
-use super::{MAX_FIGURES, MAX_SECTIONS};
+use super::{Accent, Approx, Better, BrokenSection, Figure, Kind, Report, Section, SectionSlot, Text};
+use super::{MAX_FIGURES, MAX_PROGRESS, MAX_SECTIONS, MAX_UNIT_CHARS};
 
-const REPORT_FIELDS: &[&str] = &[
+/// The fields each object may have (report.schema.json's `properties` agree: tests/schema.rs).
+pub const REPORT_FIELDS: &[&str] = &[
     "$schema",
     "version",
+    "publisher",
     "title",
     "subtitle",
     "period",
@@ -19,8 +21,12 @@ const REPORT_FIELDS: &[&str] = &[
     "source",
     "sections",
 ];
-const SECTION_FIELDS: &[&str] = &["id", "chapter", "kind", "title", "note", "figures"];
-const FIGURE_FIELDS: &[&str] = &[
+/// The fields of a section.
+pub const SECTION_FIELDS: &[&str] = &["id", "chapter", "kind", "title", "note", "figures"];
+/// The fields of a chapter given as an object.
+pub const CHAPTER_FIELDS: &[&str] = &["zh", "en", "accent"];
+/// The fields of a figure.
+pub const FIGURE_FIELDS: &[&str] = &[
     "id",
     "label",
     "value",
@@ -32,10 +38,8 @@ const FIGURE_FIELDS: &[&str] = &[
     "total_label",
     "progress",
     "target",
+    "better",
 ];
-
-/// The longest unit, in characters.
-const MAX_UNIT_CHARS: usize = 12;
 
 /// Reads a report. `None` when its top level is at fault (the problems, those of its sections
 /// included, are in `problems`).
@@ -46,6 +50,7 @@ pub(super) fn parse_report(value: &Value, problems: &mut Vec<Problem>) -> Option
             fields.problem("version", ProblemKind::OutOfRange { min: 1.0, max: 1.0 });
         }
     }
+    let publisher = fields.get::<Text>("publisher", Optional);
     let title = fields.get::<Text>("title", Required).flatten();
     let subtitle = fields.get::<Text>("subtitle", Optional);
     let period = fields.get::<Text>("period", Required).flatten();
@@ -64,11 +69,11 @@ pub(super) fn parse_report(value: &Value, problems: &mut Vec<Problem>) -> Option
                 .collect()
         })
         .unwrap_or_default();
-    match (title, subtitle, period, previous_period, source) {
-        (Some(title), Some(subtitle), Some(period), Some(previous_period), Some(source))
+    match (publisher, title, subtitle, period, previous_period, source) {
+        (Some(publisher), Some(title), Some(subtitle), Some(period), Some(previous_period), Some(source))
             if top_level_ok =>
         {
-            Some(Report { title, subtitle, period, previous_period, source, sections: slots })
+            Some(Report { publisher, title, subtitle, period, previous_period, source, sections: slots })
         }
         _ => {
             for slot in slots {
@@ -117,7 +122,13 @@ fn parse_section_fields(
 ) -> Option<Section> {
     let mut fields = Fields::open(value, path, SECTION_FIELDS, problems)?;
     let id = read_id(&mut fields, seen_ids);
-    let chapter = fields.get::<Text>("chapter", Optional);
+    let chapter = match fields.raw("chapter") {
+        None => Some((None, None)),
+        Some(value) => {
+            let path = fields.at("chapter");
+            parse_chapter(value, &path, fields.problems).map(|(text, accent)| (Some(text), accent))
+        }
+    };
     let kind = match fields.get::<String>("kind", Required).flatten() {
         Some(name) => match Kind::parse(&name) {
             Some(kind) => Some(kind),
@@ -139,9 +150,11 @@ fn parse_section_fields(
             .collect();
         parsed.into_iter().collect::<Option<Vec<Figure>>>()
     });
+    let (chapter, accent) = chapter?;
     let section = Section {
         id: id?,
-        chapter: chapter?,
+        chapter,
+        accent,
         kind: kind?,
         title: title?,
         note: note?,
@@ -149,6 +162,18 @@ fn parse_section_fields(
     };
     check_kind(&section, &figures_path, problems);
     Some(section)
+}
+
+/// A chapter: a text, or `{zh, en, accent}` with a colour named from the palette.
+fn parse_chapter(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<(Text, Option<Accent>)> {
+    let Value::Object(_) = value else {
+        return <Text as super::fields::FromValue>::read(value, path, problems).map(|text| (text, None));
+    };
+    let mut fields = Fields::open(value, path, CHAPTER_FIELDS, problems)?;
+    let zh = fields.get::<String>("zh", Required).flatten();
+    let en = fields.get::<String>("en", Optional);
+    let accent = fields.get::<Accent>("accent", Optional);
+    Some((Text { zh: zh?, en: en? }, accent?))
 }
 
 /// Reads the required `id`, which must be new in the report (sections and figures share one
@@ -184,13 +209,14 @@ fn parse_figure(
     let total_label = fields.get::<Text>("total_label", Optional);
     let progress = fields.get::<f64>("progress", Optional);
     let target = fields.get::<f64>("target", Optional);
+    let better = fields.get::<Better>("better", Optional);
     for (key, number) in [("previous", &previous), ("total", &total), ("target", &target)] {
         if matches!(number, Some(Some(n)) if *n < 0.0) {
             fields.problem(key, ProblemKind::Negative);
         }
     }
-    if matches!(progress, Some(Some(p)) if !(0.0..=1000.0).contains(&p)) {
-        fields.problem("progress", ProblemKind::OutOfRange { min: 0.0, max: 1000.0 });
+    if matches!(progress, Some(Some(p)) if !(0.0..=MAX_PROGRESS).contains(&p)) {
+        fields.problem("progress", ProblemKind::OutOfRange { min: 0.0, max: MAX_PROGRESS });
     }
     Some(Figure {
         id: id?,
@@ -204,5 +230,6 @@ fn parse_figure(
         total_label: total_label?,
         progress: progress?,
         target: target?,
+        better: better?,
     })
 }

@@ -175,7 +175,7 @@ impl AppRunner {
         let dark = prefers("(prefers-color-scheme: dark)");
         let theme = Theme::get(options.theme.unwrap_or(scheme(dark)));
         let enabled = options.animate.unwrap_or(true) && !prefers("(prefers-reduced-motion: reduce)");
-        let scene = Scene { width: 0.0, height: 0.0, background: theme.background, shapes: Vec::new(), items: Vec::new(), cards: Vec::new(), hotspots: Vec::new() };
+        let scene = Scene { width: 0.0, height: 0.0, background: theme.background, shapes: Vec::new(), items: Vec::new(), cards: Vec::new(), hotspots: Vec::new(), headings: Vec::new() };
         Ok(Rc::new_cyclic(|this| {
             RefCell::new(AppRunner {
                 this: this.clone(),

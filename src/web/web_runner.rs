@@ -228,16 +228,21 @@ pub fn validate_report(report: JsValue, locale: Option<JsValue>) -> Result<JsVal
     struct Found {
         path: String,
         message: String,
+        /// "error" (the field or its section cannot be drawn) or "warning" (it draws).
+        level: &'static str,
     }
     let problems = match convert::to_json(&report) {
-        Err(refused) => vec![Found { message: refused.message(locale), path: refused.path }],
-        Ok(value) => {
-            let problems = match Report::from_value(&value) {
-                Ok(report) => report.problems(),
-                Err(e) => e.problems,
-            };
-            problems.iter().map(|p| Found { path: p.path.clone(), message: p.message(locale) }).collect()
-        }
+        Err(refused) => vec![Found { message: refused.message(locale), path: refused.path, level: "error" }],
+        Ok(value) => match Report::from_value(&value) {
+            Ok(report) => {
+                let errors = report.problems().into_iter().map(|p| Found { message: p.message(locale), path: p.path, level: "error" });
+                let warnings = crate::units::unknown_units(&report)
+                    .into_iter()
+                    .map(|w| Found { message: w.message(locale), path: w.path, level: "warning" });
+                errors.chain(warnings).collect()
+            }
+            Err(e) => e.problems.into_iter().map(|p| Found { message: p.message(locale), path: p.path, level: "error" }).collect(),
+        },
     };
     to_js("validateReport()", &problems, locale)
 }

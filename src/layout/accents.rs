@@ -1,0 +1,88 @@
+//! A chapter's colour from what it is about, so that 生态环境 is green in every report: the
+//! report's own `accent` first, then words of the chapter's name, then a fixed cycle.
+
+use crate::report::{Accent, Text};
+
+/// Words of a chapter's name (Chinese or English, lower case) and the accent they call for.
+static MEANINGS: &[(&str, Accent)] = &[
+    ("经济", Accent::Red),
+    ("发展", Accent::Red),
+    ("产业", Accent::Red),
+    ("工业", Accent::Red),
+    ("投资", Accent::Red),
+    ("财政", Accent::Red),
+    ("econom", Accent::Red),
+    ("industr", Accent::Red),
+    ("invest", Accent::Red),
+    ("growth", Accent::Red),
+    ("生态", Accent::Green),
+    ("环境", Accent::Green),
+    ("绿色", Accent::Green),
+    ("环保", Accent::Green),
+    ("ecolog", Accent::Green),
+    ("environment", Accent::Green),
+    ("green", Accent::Green),
+    ("建设", Accent::Blue),
+    ("城市", Accent::Blue),
+    ("城建", Accent::Blue),
+    ("交通", Accent::Blue),
+    ("urban", Accent::Blue),
+    ("city", Accent::Blue),
+    ("construction", Accent::Blue),
+    ("infrastructure", Accent::Blue),
+    ("民生", Accent::Ochre),
+    ("社会", Accent::Ochre),
+    ("就业", Accent::Ochre),
+    ("教育", Accent::Ochre),
+    ("医疗", Accent::Ochre),
+    ("welfare", Accent::Ochre),
+    ("social", Accent::Ochre),
+    ("livelihood", Accent::Ochre),
+    ("employment", Accent::Ochre),
+    ("education", Accent::Ochre),
+    ("党建", Accent::Plum),
+    ("疫情", Accent::Plum),
+    ("防控", Accent::Plum),
+    ("party", Accent::Plum),
+    ("epidemic", Accent::Plum),
+    ("pandemic", Accent::Plum),
+    ("covid", Accent::Plum),
+];
+
+/// The palette index of the `index`-th chapter: its named accent, the colour its name means,
+/// or the cycle.
+pub(crate) fn chapter_accent(chapter: Option<&Text>, named: Option<Accent>, index: usize) -> usize {
+    if let Some(accent) = named {
+        return accent.index();
+    }
+    let meant = chapter.and_then(|text| {
+        let english = text.en.as_deref().unwrap_or("").to_lowercase();
+        MEANINGS
+            .iter()
+            .find(|(word, _)| text.zh.contains(word) || english.contains(word))
+            .map(|(_, accent)| accent.index())
+    });
+    meant.unwrap_or(index % Accent::ALL.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(zh: &str, en: Option<&str>) -> Text {
+        Text { zh: zh.into(), en: en.map(str::to_string) }
+    }
+
+    #[test]
+    fn a_chapter_keeps_its_colour_in_any_report() {
+        assert_eq!(chapter_accent(Some(&text("生态环境", None)), None, 0), Accent::Green.index());
+        assert_eq!(chapter_accent(Some(&text("生态环境", None)), None, 3), Accent::Green.index());
+        assert_eq!(chapter_accent(Some(&text("经济运行", None)), None, 2), Accent::Red.index());
+        assert_eq!(chapter_accent(Some(&text("某某", Some("Urban renewal"))), None, 0), Accent::Blue.index());
+        assert_eq!(chapter_accent(Some(&text("民生保障", None)), None, 0), Accent::Ochre.index());
+        assert_eq!(chapter_accent(Some(&text("疫情防控", None)), None, 0), Accent::Plum.index());
+        assert_eq!(chapter_accent(Some(&text("生态环境", None)), Some(Accent::Plum), 0), Accent::Plum.index());
+        assert_eq!(chapter_accent(Some(&text("其他", None)), None, 7), 2);
+        assert_eq!(chapter_accent(None, None, 1), 1);
+    }
+}
