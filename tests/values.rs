@@ -213,9 +213,6 @@ fn check_error(error: JsValue, path: &str, english: bool, allowed: &[String], ca
     if english {
         assert!(!text.chars().any(is_cjk), "{case}: Chinese in an English message: {message}");
     } else {
-        // The validator still describes an array or object in English until core's typed
-        // `Expected` (issue 15) names them per language.
-        let text = text.replace("an array", "").replace("an object", "");
         let stray: Vec<&str> = text
             .split(|c: char| !is_name_char(c))
             .filter(|word| word.chars().any(|c| c.is_ascii_alphabetic()) && word.parse::<f64>().is_err())
