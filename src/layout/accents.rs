@@ -56,7 +56,8 @@ pub(crate) fn chapter_accent(chapter: Option<&Text>, named: Option<Accent>, inde
         return accent.index();
     }
     let meant = chapter.and_then(|text| {
-        let english = text.en.as_deref().unwrap_or("").to_lowercase();
+        // ASCII case folding: Unicode case tables would cost the wasm several kilobytes.
+        let english = text.en.as_deref().unwrap_or("").to_ascii_lowercase();
         MEANINGS
             .iter()
             .find(|(word, _)| text.zh.contains(word) || english.contains(word))
