@@ -13,6 +13,35 @@ const brand = document.querySelector('.brand');
 let infographic;
 let shownReport;
 
+// The page's own words in each language: the page reads in the report's language.
+const WORDS = {
+  zh: {
+    controls: '显示设置', language: '语言', theme: '配色', auto: '跟随系统', light: '浅色', dark: '深色', open: '打开报告',
+    failed: '图表暂时无法显示。', tooOld: '您的浏览器版本过旧,请升级后重试。', noProgram: '图表程序加载失败,请刷新页面重试。',
+    unreachable: (url) => `报告文件无法下载:${url}`, refused: (status, url) => `报告文件无法下载(${status}):${url}`,
+    notJson: (url) => `报告文件不是有效的 JSON:${url}`,
+  },
+  en: {
+    controls: 'Display settings', language: 'Language', theme: 'Colours', auto: 'As the system', light: 'Light', dark: 'Dark', open: 'Open a report',
+    failed: 'The chart cannot be shown right now. ', tooOld: 'This browser is too old; please update it and try again.',
+    noProgram: 'The chart program could not be loaded; please reload the page.',
+    unreachable: (url) => `The report file could not be downloaded: ${url}`,
+    refused: (status, url) => `The report file could not be downloaded (${status}): ${url}`,
+    notJson: (url) => `The report file is not valid JSON: ${url}`,
+  },
+};
+
+function words() {
+  return WORDS[localeSelect.value] ?? WORDS.zh;
+}
+
+// The page's language, its controls' words included (as text, never markup).
+function dressPage() {
+  root.lang = localeSelect.value === 'en' ? 'en' : 'zh-CN';
+  for (const element of document.querySelectorAll('[data-word]')) element.textContent = words()[element.dataset.word];
+  document.querySelector('nav.controls')?.setAttribute('aria-label', words().controls);
+}
+
 // A report text (a string or {zh, en}) in the page's language; English falls back to Chinese.
 function textOf(text, locale) {
   if (typeof text === 'string') return text;
@@ -31,7 +60,7 @@ function headPage(report) {
 
 function fail(message) {
   root.dataset.state = 'error';
-  status.textContent = `图表暂时无法显示。${message}`;
+  status.textContent = `${words().failed}${message}`;
 }
 
 async function loadReport(url) {
@@ -39,13 +68,13 @@ async function loadReport(url) {
   try {
     response = await fetch(url, { headers: { Accept: 'application/json' } });
   } catch {
-    throw new Error(`报告文件无法下载:${url}`);
+    throw new Error(words().unreachable(url));
   }
-  if (!response.ok) throw new Error(`报告文件无法下载(${response.status}):${url}`);
+  if (!response.ok) throw new Error(words().refused(response.status, url));
   try {
     return await response.json();
   } catch {
-    throw new Error(`报告文件不是有效的 JSON:${url}`);
+    throw new Error(words().notJson(url));
   }
 }
 
@@ -68,11 +97,12 @@ async function start() {
   localeSelect.value = params.get('locale') === 'en' ? 'en' : 'zh';
   themeSelect.value = ['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : 'auto';
   root.dataset.theme = themeSelect.value === 'auto' ? '' : themeSelect.value;
+  dressPage();
   try {
-    if (typeof WebAssembly !== 'object') throw new Error('您的浏览器版本过旧,请升级后重试。');
+    if (typeof WebAssembly !== 'object') throw new Error(words().tooOld);
     // The program and the report download side by side.
     const [, report] = await Promise.all([
-      init().catch(() => { throw new Error('图表程序加载失败,请刷新页面重试。'); }),
+      init().catch(() => { throw new Error(words().noProgram); }),
       loadReport(params.get('report') ?? DEFAULT_REPORT),
     ]);
     show(report);
@@ -80,7 +110,7 @@ async function start() {
     fail(error?.message ?? String(error));
   }
   localeSelect.addEventListener('change', () => {
-    root.lang = localeSelect.value === 'en' ? 'en' : 'zh-CN';
+    dressPage();
     infographic?.setLocale(localeSelect.value);
     if (shownReport) headPage(shownReport);
   });
