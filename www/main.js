@@ -38,7 +38,7 @@ function words() {
 // The page's language, its controls' words included (as text, never markup).
 function dressPage() {
   root.lang = localeSelect.value === 'en' ? 'en' : 'zh-CN';
-  for (const element of document.querySelectorAll('[data-word]')) element.textContent = words()[element.dataset.word];
+  for (const element of document.querySelectorAll('[data-phrase]')) element.textContent = words()[element.dataset.phrase];
   document.querySelector('nav.controls')?.setAttribute('aria-label', words().controls);
 }
 
