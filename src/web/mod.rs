@@ -10,6 +10,7 @@
 //! - [`tooltip`]: the tooltip, which owns its element and its lines
 //! - [`options`]: the constructor's options
 //! - [`convert`]: the page's report object to a JSON value, refusing what JSON cannot hold
+//! - [`plain`]: our values (marks, labels, rows, problems) as plain JS objects
 //! - [`refusal`]: why a call was refused, in each language
 //! - [`dom`]: the fallback table and summary, the live region
 //! - [`listeners`]: listeners, observers, frames and timeouts released when dropped
@@ -24,6 +25,7 @@ mod draft;
 mod events;
 mod listeners;
 mod options;
+mod plain;
 mod refusal;
 mod tooltip;
 mod web_runner;

@@ -7,7 +7,6 @@
 use std::cell::{Ref, RefCell, RefMut};
 use std::rc::Rc;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -17,6 +16,7 @@ use super::convert;
 use super::events;
 use super::listeners::{Listener, Resize};
 use super::options::Options;
+use super::plain;
 use super::refusal::{refuse, Refusal};
 use crate::draw::{self, DrawOptions};
 use crate::layout::{self, LayoutOptions};
@@ -100,7 +100,7 @@ impl Infographic {
     /// height}`, the box in CSS pixels relative to the canvas, in reading order.
     pub fn items(&self) -> Result<JsValue, JsValue> {
         let runner = self.runner("items()")?;
-        self.to_js("items()", &runner.scene.items)
+        Ok(plain::array(&runner.scene.items, plain::item))
     }
 
     /// The mark under the point (CSS pixels relative to the canvas), or undefined.
@@ -110,7 +110,7 @@ impl Infographic {
         let y = y.as_f64().ok_or_else(|| refuse(self.locale, "hitTest(y)", Refusal::ExpectedNumber))?;
         let runner = self.runner("hitTest()")?;
         match runner.scene.hit_test(x, y).and_then(|i| runner.scene.items.get(i)) {
-            Some(item) => self.to_js("hitTest()", item),
+            Some(item) => Ok(plain::item(item)),
             None => Ok(JsValue::UNDEFINED),
         }
     }
@@ -118,15 +118,8 @@ impl Infographic {
     /// Every text run drawn, as `{text, x, y, width, height}` in CSS pixels: for checking that
     /// no label overlaps another.
     pub fn labels(&self) -> Result<JsValue, JsValue> {
-        #[derive(Serialize)]
-        struct Label<'a> {
-            text: &'a str,
-            #[serde(flatten)]
-            rect: crate::scene::Rect,
-        }
         let runner = self.runner("labels()")?;
-        let labels: Vec<Label> = runner.scene.text_bounds().map(|(text, rect)| Label { text, rect }).collect();
-        self.to_js("labels()", &labels)
+        Ok(plain::array(runner.scene.text_bounds(), plain::label))
     }
 
     /// The whole infographic as a tall PNG share image (长图, title to source line), `width` CSS
@@ -213,10 +206,6 @@ impl Infographic {
     fn runner_mut(&self, call: &str) -> Result<RefMut<'_, AppRunner>, JsValue> {
         self.alive(call)?.try_borrow_mut().map_err(|_| refuse(self.locale, call, Refusal::Busy))
     }
-
-    fn to_js<T: Serialize + ?Sized>(&self, call: &str, value: &T) -> Result<JsValue, JsValue> {
-        to_js(call, value, self.locale)
-    }
 }
 
 /// Every problem in a report as `{path, message}`, in `locale` (`zh` default, or `en`); an
@@ -224,11 +213,11 @@ impl Infographic {
 #[wasm_bindgen(js_name = validateReport)]
 pub fn validate_report(report: JsValue, locale: Option<JsValue>) -> Result<JsValue, JsValue> {
     let locale = locale_or_default(locale);
-    #[derive(Serialize)]
+    /// A problem and its level: "error" (the field or its section cannot be drawn) or
+    /// "warning" (it draws).
     struct Found {
         path: String,
         message: String,
-        /// "error" (the field or its section cannot be drawn) or "warning" (it draws).
         level: &'static str,
     }
     let problems = match convert::to_json(&report) {
@@ -244,7 +233,9 @@ pub fn validate_report(report: JsValue, locale: Option<JsValue>) -> Result<JsVal
             Err(e) => e.problems.into_iter().map(|p| Found { message: p.message(locale), path: p.path, level: "error" }).collect(),
         },
     };
-    to_js("validateReport()", &problems, locale)
+    Ok(plain::array(problems, |found| {
+        plain::object(&[("path", found.path.into()), ("message", found.message.into()), ("level", found.level.into())])
+    }))
 }
 
 /// Every figure of a report as table rows `{section, label, value, comparison}` in `locale`,
@@ -256,22 +247,12 @@ pub fn figure_table(report: JsValue, locale: Option<JsValue>) -> Result<JsValue,
     let report = parse_report(&report, locale)?;
     let theme = Theme::get(ThemeName::Light);
     let scene = layout::layout(&report, &LayoutOptions { width: 390.0, locale, theme: &theme, progress: 1.0, measure: &EstimatedMeasure });
-    #[derive(Serialize)]
-    struct Row {
-        section: String,
-        label: String,
-        value: String,
-        comparison: String,
-    }
-    let rows: Vec<Row> = summary::rows(&report, &scene, locale)
-        .into_iter()
-        .map(|r| Row { section: r.section, label: r.label, value: r.value, comparison: r.comparison })
-        .collect();
-    to_js("figureTable()", &rows, locale)
-}
-
-/// A value of ours as a plain JS value (maps as objects), for `call`.
-fn to_js<T: Serialize + ?Sized>(call: &str, value: &T, locale: Locale) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value.serialize(&serializer).map_err(|_| refuse(locale, call, Refusal::Internal))
+    Ok(plain::array(summary::rows(&report, &scene, locale), |row| {
+        plain::object(&[
+            ("section", row.section.into()),
+            ("label", row.label.into()),
+            ("value", row.value.into()),
+            ("comparison", row.comparison.into()),
+        ])
+    }))
 }
