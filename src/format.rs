@@ -41,6 +41,18 @@ pub fn plain_number(value: f64, decimals: usize) -> String {
     out
 }
 
+/// A whole number in decimal digits, without `core::fmt` (which the wasm does not carry).
+pub fn whole_number(n: u64) -> String {
+    let mut out = String::new();
+    push_digits(&mut out, n);
+    out
+}
+
+/// The path of an item of the array at `path`: `sections[2]`.
+pub fn indexed(path: &str, index: usize) -> String {
+    [path, "[", &whole_number(index as u64), "]"].concat()
+}
+
 /// Appends the decimal digits of `n`.
 fn push_digits(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];

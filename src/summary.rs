@@ -1,6 +1,7 @@
 //! What a screen reader hears: a one-paragraph summary of the report and a table of every
 //! figure, both generated from the same scene the canvas draws.
 
+use crate::format::whole_number;
 use crate::layout::label;
 use crate::locale::{Locale, Phrase, Template};
 use crate::report::{Report, SectionSlot};
@@ -63,10 +64,10 @@ pub fn summary(report: &Report, scene: &Scene, locale: Locale) -> String {
     }
     let broken = report.sections.iter().filter(|s| matches!(s, SectionSlot::Broken(_))).count();
     let title = label(&report.title, locale);
-    let count = scene.items.len().to_string();
+    let count = whole_number(scene.items.len() as u64);
     let mut text = locale.fill(Template::Summary, &[&title, &count, &parts.join(locale.say(Phrase::ListSeparator))]);
     if broken > 0 {
-        text.push_str(&locale.fill(Template::SummaryBroken, &[&broken.to_string()]));
+        text.push_str(&locale.fill(Template::SummaryBroken, &[&whole_number(broken as u64)]));
     }
     text.push_str(locale.say(Phrase::KeyboardHint));
     text
@@ -75,7 +76,7 @@ pub fn summary(report: &Report, scene: &Scene, locale: Locale) -> String {
 /// What the live region announces for a focused mark: label, value, comparison, position.
 pub fn announcement(scene: &Scene, index: usize, locale: Locale) -> String {
     let Some(item) = scene.items.get(index) else { return String::new() };
-    let position = format!("{}/{}", index + 1, scene.items.len());
+    let position = [whole_number(index as u64 + 1), "/".into(), whole_number(scene.items.len() as u64)].concat();
     match item.comparison.as_deref().filter(|c| !c.is_empty()) {
         Some(comparison) => locale.fill(Template::AnnouncementCompared, &[&item.label, &item.text, comparison, &position]),
         None => locale.fill(Template::Announcement, &[&item.label, &item.text, &position]),

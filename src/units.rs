@@ -3,6 +3,7 @@
 //! dollars, which English writes "32 billion US dollars". A unit neither here nor given an
 //! English form in the report (`unit_en`) draws as written and earns the editor a warning.
 
+use crate::format::indexed;
 use crate::locale::Locale;
 use crate::report::Report;
 
@@ -126,11 +127,8 @@ pub fn unknown_units(report: &Report) -> Vec<UnknownUnit> {
         let crate::report::SectionSlot::Valid(section) = slot else { continue };
         for (f, figure) in section.figures.iter().enumerate() {
             if figure.unit_en.is_none() && !known(&figure.unit) {
-                let mut path = String::from("sections[");
-                path.push_str(&s.to_string());
-                path.push_str("].figures[");
-                path.push_str(&f.to_string());
-                path.push_str("].unit");
+                let figures = indexed("sections", s) + ".figures";
+                let path = indexed(&figures, f) + ".unit";
                 found.push(UnknownUnit { path, unit: figure.unit.clone() });
             }
         }

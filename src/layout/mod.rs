@@ -241,7 +241,7 @@ impl<'a> Builder<'a> {
             }
             SectionSlot::Broken(broken) => {
                 cy = self.broken(broken, inner_x, cy, inner_width);
-                broken.id.clone().unwrap_or_else(|| format!("sections[{}]", broken.index))
+                broken.id.clone().unwrap_or_else(|| crate::format::indexed("sections", broken.index))
             }
         };
         let bottom = cy + padding;

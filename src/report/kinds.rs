@@ -1,12 +1,14 @@
 //! Each chart kind's own rules over the figures it draws: a ring's part within its whole, a
 //! compare's previous value, a gauge's target, a pictogram's whole number of icons.
 
+use crate::format::indexed;
+
 use super::problems::{Needed, Problem, ProblemKind};
 use super::{Kind, Section, MAX_PICTOGRAM};
 
 /// The rules each chart kind adds to the figures it draws.
 pub(super) fn check_kind(section: &Section, figures_path: &str, problems: &mut Vec<Problem>) {
-    let at = |i: usize, key: &str| format!("{figures_path}[{i}].{key}");
+    let at = |i: usize, key: &str| [&indexed(figures_path, i), ".", key].concat();
     let lengths = !matches!(section.kind, Kind::Stats);
     for (i, figure) in section.figures.iter().enumerate() {
         if lengths && figure.value < 0.0 {

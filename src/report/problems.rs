@@ -4,7 +4,7 @@
 //! sentences are made only when a reader asks, from one table per language (`english`,
 //! `chinese`), so a Chinese message holds no English words and neither is made from the other.
 
-use crate::format::plain_number;
+use crate::format::{plain_number, whole_number};
 use crate::json::Value;
 use crate::locale::{Locale, Phrase};
 
@@ -190,7 +190,7 @@ impl Problem {
 
     /// Text that is not JSON, at `line` and `column`.
     pub fn syntax(line: usize, column: usize, detail: String) -> Problem {
-        let path = ["line ", &line.to_string(), ", column ", &column.to_string()].concat();
+        let path = ["line ", &whole_number(line as u64), ", column ", &whole_number(column as u64)].concat();
         Problem::new(path, ProblemKind::Syntax { line, column, detail })
     }
 
@@ -199,10 +199,10 @@ impl Problem {
         match (locale, &self.kind) {
             // The path of a syntax error is words, not a field: say it in Chinese too.
             (Locale::Zh, ProblemKind::Syntax { line, column, .. }) => {
-                format!("第{line}行第{column}列: {}", chinese(&self.kind))
+                ["第", &whole_number(*line as u64), "行第", &whole_number(*column as u64), "列: ", &chinese(&self.kind)].concat()
             }
-            (Locale::Zh, kind) => format!("{}: {}", self.path, chinese(kind)),
-            (Locale::En, kind) => format!("{}: {}", self.path, english(kind)),
+            (Locale::Zh, kind) => [self.path.as_str(), ": ", &chinese(kind)].concat(),
+            (Locale::En, kind) => [self.path.as_str(), ": ", &english(kind)].concat(),
         }
     }
 }
@@ -240,26 +240,26 @@ fn english(kind: &ProblemKind) -> String {
         Needed::ProgressOrTarget => "progress or target",
     };
     match kind {
-        ProblemKind::Syntax { detail, .. } => format!("not valid JSON ({detail})"),
-        ProblemKind::Missing { expected: e } => format!("missing, expected {}", expected(e)),
-        ProblemKind::WrongType { expected: e, got: g } => format!("expected {}, got {}", expected(e), got(g)),
-        ProblemKind::UnknownField { allowed } => format!("unknown field; allowed: {}", allowed.join(", ")),
+        ProblemKind::Syntax { detail, .. } => ["not valid JSON (", detail, ")"].concat(),
+        ProblemKind::Missing { expected: e } => ["missing, expected ", expected(e)].concat(),
+        ProblemKind::WrongType { expected: e, got: g } => ["expected ", expected(e), ", got ", &got(g)].concat(),
+        ProblemKind::UnknownField { allowed } => ["unknown field; allowed: ", &allowed.join(", ")].concat(),
         ProblemKind::UnknownKind(k) => {
-            format!("unknown chart kind {}; expected one of {}", quoted(k), kind_names(", "))
+            ["unknown chart kind ", &quoted(k), "; expected one of ", &kind_names(", ")].concat()
         }
         ProblemKind::Empty => "must not be empty".to_string(),
-        ProblemKind::TooLong { max } => format!("too long, at most {max} characters"),
-        ProblemKind::TooMany { max } => format!("too many, at most {max}"),
+        ProblemKind::TooLong { max } => ["too long, at most ", &whole_number(*max as u64), " characters"].concat(),
+        ProblemKind::TooMany { max } => ["too many, at most ", &whole_number(*max as u64)].concat(),
         ProblemKind::NotFinite => "expected a finite number".to_string(),
         ProblemKind::TooLarge => "too large, at most 1e15 in magnitude".to_string(),
         ProblemKind::Negative => "must not be negative".to_string(),
-        ProblemKind::DuplicateId(id) => format!("id {} is used twice", quoted(id)),
-        ProblemKind::ExceedsWhole { whole } => format!("must not exceed the whole, {}", plain_number(*whole, 3)),
-        ProblemKind::NeedsField { field, kind } => format!("a {} chart needs {}", kind_name(*kind), needed(field)),
+        ProblemKind::DuplicateId(id) => ["id ", &quoted(id), " is used twice"].concat(),
+        ProblemKind::ExceedsWhole { whole } => ["must not exceed the whole, ", &plain_number(*whole, 3)].concat(),
+        ProblemKind::NeedsField { field, kind } => ["a ", kind_name(*kind), " chart needs ", needed(field)].concat(),
         ProblemKind::NotPositive => "must be greater than 0".to_string(),
         ProblemKind::NotWholeNumber => "expected a whole number".to_string(),
         ProblemKind::OutOfRange { min, max } => {
-            format!("expected between {} and {}", plain_number(*min, 3), plain_number(*max, 3))
+            ["expected between ", &plain_number(*min, 3), " and ", &plain_number(*max, 3)].concat()
         }
     }
 }
@@ -288,23 +288,23 @@ fn chinese(kind: &ProblemKind) -> String {
     };
     match kind {
         ProblemKind::Syntax { .. } => "不是有效的 JSON".to_string(),
-        ProblemKind::Missing { expected: e } => format!("缺少此项,应为{}", expected(e)),
-        ProblemKind::WrongType { expected: e, got: g } => format!("应为{},实际是 {}", expected(e), got(g)),
-        ProblemKind::UnknownField { allowed } => format!("未知字段,可用字段:{}", allowed.join("、")),
-        ProblemKind::UnknownKind(k) => format!("未知图表类型 {},可用:{}", quoted(k), kind_names("、")),
+        ProblemKind::Missing { expected: e } => ["缺少此项,应为", expected(e)].concat(),
+        ProblemKind::WrongType { expected: e, got: g } => ["应为", expected(e), ",实际是 ", &got(g)].concat(),
+        ProblemKind::UnknownField { allowed } => ["未知字段,可用字段:", &allowed.join("、")].concat(),
+        ProblemKind::UnknownKind(k) => ["未知图表类型 ", &quoted(k), ",可用:", &kind_names("、")].concat(),
         ProblemKind::Empty => "不能为空".to_string(),
-        ProblemKind::TooLong { max } => format!("过长,最多{max}个字符"),
-        ProblemKind::TooMany { max } => format!("过多,最多{max}项"),
+        ProblemKind::TooLong { max } => ["过长,最多", &whole_number(*max as u64), "个字符"].concat(),
+        ProblemKind::TooMany { max } => ["过多,最多", &whole_number(*max as u64), "项"].concat(),
         ProblemKind::NotFinite => "应为有限的数字".to_string(),
         ProblemKind::TooLarge => "数值过大,绝对值不超过10¹⁵".to_string(),
         ProblemKind::Negative => "不能为负数".to_string(),
-        ProblemKind::DuplicateId(id) => format!("编号 {} 重复", quoted(id)),
-        ProblemKind::ExceedsWhole { whole } => format!("不能超过整体 {}", plain_number(*whole, 3)),
-        ProblemKind::NeedsField { field, kind } => format!("{} 类型需要 {}", kind_name(*kind), needed(field)),
+        ProblemKind::DuplicateId(id) => ["编号 ", &quoted(id), " 重复"].concat(),
+        ProblemKind::ExceedsWhole { whole } => ["不能超过整体 ", &plain_number(*whole, 3)].concat(),
+        ProblemKind::NeedsField { field, kind } => [kind_name(*kind), " 类型需要 ", needed(field)].concat(),
         ProblemKind::NotPositive => "应大于0".to_string(),
         ProblemKind::NotWholeNumber => "应为整数".to_string(),
         ProblemKind::OutOfRange { min, max } => {
-            format!("应在 {} 到 {} 之间", plain_number(*min, 3), plain_number(*max, 3))
+            ["应在 ", &plain_number(*min, 3), " 到 ", &plain_number(*max, 3), " 之间"].concat()
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Reading a report, its sections and their figures from a JSON value, with every problem at
 //! once; a section with problems becomes a [`SectionSlot::Broken`] and costs the others nothing.
 
+use crate::format::indexed;
 use crate::json::Value;
 
 use super::fields::{Fields, Presence::Optional, Presence::Required};
@@ -87,7 +88,7 @@ pub(super) fn parse_report(value: &Value, problems: &mut Vec<Problem>) -> Option
 }
 
 fn parse_section(value: &Value, index: usize, seen_ids: &mut Vec<String>) -> SectionSlot {
-    let path = format!("sections[{index}]");
+    let path = indexed("sections", index);
     let mut problems = Vec::new();
     let section = parse_section_fields(value, &path, seen_ids, &mut problems);
     match section {
@@ -146,7 +147,7 @@ fn parse_section_fields(
         let parsed: Vec<Option<Figure>> = items
             .iter()
             .enumerate()
-            .map(|(i, v)| parse_figure(v, &format!("{figures_path}[{i}]"), seen_ids, fields.problems))
+            .map(|(i, v)| parse_figure(v, &indexed(&figures_path, i), seen_ids, fields.problems))
             .collect();
         parsed.into_iter().collect::<Option<Vec<Figure>>>()
     });

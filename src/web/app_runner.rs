@@ -365,10 +365,10 @@ impl AppRunner {
         let styled = CanvasStyle { height: self.scene.height as u32, theme: self.theme.name, width: scene_width.to_bits() };
         if resized || self.styled != Some(styled) {
             let style = self.canvas.style();
-            style.set_property("height", &format!("{}px", styled.height))?;
+            style.set_property("height", &[crate::format::whole_number(styled.height.into()).as_str(), "px"].concat())?;
             style.set_property("background-color", &self.theme.background.css_hex())?;
             if self.fixed_width.is_some() {
-                style.set_property("width", &format!("{}px", crate::format::plain_number(scene_width, 2)))?;
+                style.set_property("width", &[crate::format::plain_number(scene_width, 2).as_str(), "px"].concat())?;
             }
             self.styled = Some(styled);
         }

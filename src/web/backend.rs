@@ -223,7 +223,7 @@ impl DrawingBackend for Canvas2d {
         if self.font.as_ref().map_or(true, |(s, b, f)| *s != size || *b != bold || f != family) {
             let weight = if bold { "700" } else { "400" };
             let px = crate::format::plain_number(f64::from(size) / 100.0, 2);
-            self.context.set_font(&format!("{weight} {px}px {family}"));
+            self.context.set_font(&[weight, " ", &px, "px ", family].concat());
             self.font = Some((size, bold, family.to_string()));
         }
         let anchor = style.anchor();

@@ -8,12 +8,11 @@
 //! `catch`: an exception thrown through wasm would skip our destructors and leave the
 //! component half-borrowed.
 
-use std::fmt::Write;
-
 use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::refusal::{Refusal, Refused, MAX_DEPTH, MAX_ITEMS, MAX_VALUES};
+use crate::format::whole_number;
 use crate::json::{Map, Value};
 
 #[wasm_bindgen]
@@ -93,8 +92,9 @@ impl Walk {
         let start = self.path.len();
         let mut items = Vec::with_capacity(length as usize);
         for index in 0..length as u32 {
-            // Writing to a String cannot fail.
-            let _ = write!(self.path, "[{index}]");
+            self.path.push('[');
+            self.path.push_str(&whole_number(index.into()));
+            self.path.push(']');
             let item = Reflect::get_u32(array, index).map_err(|_| self.refuse(Refusal::Unreadable))?;
             items.push(self.value(&item)?);
             self.path.truncate(start);

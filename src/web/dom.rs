@@ -41,7 +41,7 @@ const VISUALLY_HIDDEN: &str =
 pub fn fill_fallback(canvas: &HtmlCanvasElement, document: &Document, summary_text: &str, caption: &str, rows: &[Row], locale: Locale) -> Result<(), JsValue> {
     canvas.set_text_content(None);
     let summary = element(document, "p", Some(summary_text))?;
-    summary.set_id(&format!("{}-summary", canvas_key(canvas)));
+    summary.set_id(&[canvas_key(canvas).as_str(), "-summary"].concat());
     canvas.append_child(&summary)?;
     let table = element(document, "table", None)?;
     let caption = element(document, "caption", Some(caption))?;
@@ -75,7 +75,7 @@ pub fn fill_fallback(canvas: &HtmlCanvasElement, document: &Document, summary_te
 /// A stable key for the elements that belong to one canvas.
 pub fn canvas_key(canvas: &HtmlCanvasElement) -> String {
     if canvas.id().is_empty() {
-        let key = format!("district-infographic-{}", next_serial());
+        let key = ["district-infographic-", &crate::format::whole_number(next_serial().into())].concat();
         canvas.set_id(&key);
     }
     canvas.id()

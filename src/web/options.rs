@@ -55,7 +55,7 @@ impl Options {
                     None => Ok(None),
                     Some(value) => match value.as_f64() {
                         Some(v) if v.is_finite() && v > 0.0 => Ok(Some(v)),
-                        _ => Err(Refused::new(format!("options.{name}"), Refusal::ExpectedPositiveNumber)),
+                        _ => Err(Refused::new(["options.", name].concat(), Refusal::ExpectedPositiveNumber)),
                     },
                 }
             };
@@ -74,5 +74,5 @@ impl Options {
 fn field(options: &JsValue, name: &str) -> Result<Option<JsValue>, Refused> {
     js_sys::Reflect::get(options, &JsValue::from_str(name))
         .map(|value| Some(value).filter(|v| !v.is_undefined() && !v.is_null()))
-        .map_err(|_| Refused::new(format!("options.{name}"), Refusal::Unreadable))
+        .map_err(|_| Refused::new(["options.", name].concat(), Refusal::Unreadable))
 }

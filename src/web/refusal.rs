@@ -6,6 +6,7 @@
 
 use wasm_bindgen::JsValue;
 
+use crate::format::whole_number;
 use crate::locale::Locale;
 
 /// How deep a report may nest: the walk is recursive, and no report nests a tenth as deep.
@@ -47,8 +48,6 @@ pub enum Refusal {
     NoDocument,
     NoContext,
     DrawingFailed,
-    /// A value of ours could not be handed to JavaScript.
-    Internal,
 }
 
 impl Refusal {
@@ -57,11 +56,12 @@ impl Refusal {
         let zh = locale == Locale::Zh;
         let not_data = |got_zh: &str, got_en: &str| {
             if zh {
-                format!("应为文本、数字、数组或对象,实际是{got_zh}")
+                ["应为文本、数字、数组或对象,实际是", got_zh].concat()
             } else {
-                format!("expected text, a number, an array or an object, got {got_en}")
+                ["expected text, a number, an array or an object, got ", got_en].concat()
             }
         };
+        let limit = |before: &str, limit: u32, after: &str| [before, &whole_number(limit.into()), after].concat();
         let text = match self {
             Refusal::ExpectedObject if zh => "应为对象",
             Refusal::ExpectedObject => "expected an object",
@@ -79,14 +79,14 @@ impl Refusal {
             Refusal::ExpectedBoolean => "expected true or false",
             Refusal::Unreadable if zh => "无法读取(读取时出错)",
             Refusal::Unreadable => "cannot be read (reading it threw an error)",
-            Refusal::TooDeep if zh => return format!("嵌套超过{MAX_DEPTH}层"),
-            Refusal::TooDeep => return format!("nested more than {MAX_DEPTH} levels deep"),
+            Refusal::TooDeep if zh => return limit("嵌套超过", MAX_DEPTH as u32, "层"),
+            Refusal::TooDeep => return limit("nested more than ", MAX_DEPTH as u32, " levels deep"),
             Refusal::Cycle if zh => "引用了包含它的对象(循环引用)",
             Refusal::Cycle => "refers back to an object that contains it (a cycle)",
-            Refusal::TooLarge if zh => return format!("报告过大,最多{MAX_VALUES}个值"),
-            Refusal::TooLarge => return format!("too large, at most {MAX_VALUES} values in all"),
-            Refusal::TooMany if zh => return format!("项数过多,最多{MAX_ITEMS}项"),
-            Refusal::TooMany => return format!("too many items, at most {MAX_ITEMS}"),
+            Refusal::TooLarge if zh => return limit("报告过大,最多", MAX_VALUES, "个值"),
+            Refusal::TooLarge => return limit("too large, at most ", MAX_VALUES, " values in all"),
+            Refusal::TooMany if zh => return limit("项数过多,最多", MAX_ITEMS, "项"),
+            Refusal::TooMany => return limit("too many items, at most ", MAX_ITEMS, ""),
             Refusal::Function => return not_data("函数", "a function"),
             Refusal::Symbol => return not_data("符号值", "a Symbol"),
             Refusal::BigInt => return not_data("大整数", "a BigInt"),
@@ -100,8 +100,6 @@ impl Refusal {
             Refusal::NoContext => "the canvas cannot give a 2D drawing context",
             Refusal::DrawingFailed if zh => "绘制失败",
             Refusal::DrawingFailed => "drawing failed",
-            Refusal::Internal if zh => "内部错误",
-            Refusal::Internal => "internal error",
         };
         text.to_string()
     }
@@ -121,7 +119,7 @@ impl Refused {
 
     /// `path: words`, in `locale`.
     pub fn message(&self, locale: Locale) -> String {
-        format!("{}: {}", self.path, self.why.words(locale))
+        [self.path.as_str(), ": ", &self.why.words(locale)].concat()
     }
 
     /// The JS `Error` a refused call throws.

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, DomRect, HtmlCanvasElement, HtmlElement};
 
 use super::dom;
+use crate::format::plain_number;
 use crate::scene::Item;
 use crate::theme::Theme;
 
@@ -73,7 +74,8 @@ impl Tooltip {
             ("top", "0px"),
         ])?;
         let (left, top) = self.position(item, canvas, viewport);
-        dom::style(&self.element, &[("left", &format!("{}px", left as i32)), ("top", &format!("{}px", top as i32))])?;
+        let px = |at: f64| [plain_number(f64::from(at as i32), 0).as_str(), "px"].concat();
+        dom::style(&self.element, &[("left", &px(left)), ("top", &px(top))])?;
         self.shown = true;
         Ok(())
     }
