@@ -27,6 +27,13 @@ pub mod units;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+/// talc rather than std's dlmalloc: the same job (memory is returned on free, so a page that
+/// mounts and destroys many infographics stays flat) in less code. The module is
+/// single-threaded (no atomics), which talc's dynamic allocator requires.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use layout::{layout, LayoutOptions};
 pub use locale::Locale;
 pub use report::{Report, ReportError};
