@@ -284,14 +284,26 @@ impl Report {
 
     /// Every problem of every broken section.
     pub fn problems(&self) -> Vec<Problem> {
-        self.sections
-            .iter()
-            .filter_map(|s| match s {
-                SectionSlot::Broken(b) => Some(b.problems.iter().cloned()),
-                SectionSlot::Valid(_) => None,
-            })
-            .flatten()
-            .collect()
+        self.each_problem().cloned().collect()
+    }
+
+    /// Every problem of every broken section, borrowed: the wasm then holds no code to clone one.
+    pub fn each_problem(&self) -> impl Iterator<Item = &Problem> {
+        self.sections.iter().flat_map(|s| match s {
+            SectionSlot::Broken(b) => b.problems.as_slice(),
+            SectionSlot::Valid(_) => &[],
+        })
+    }
+
+    /// Every problem of every broken section, taken out of the report.
+    fn into_problems(self) -> Vec<Problem> {
+        let mut all = Vec::new();
+        for section in self.sections {
+            if let SectionSlot::Broken(broken) = section {
+                all.extend(broken.problems);
+            }
+        }
+        all
     }
 
     /// The sample report ([`DEFAULT_REPORT_JSON`]).
@@ -315,7 +327,7 @@ impl Report {
         match report {
             Some(report) if report.valid_sections().next().is_some() => Ok(report),
             Some(report) => {
-                let mut all = report.problems();
+                let mut all = report.into_problems();
                 if all.is_empty() {
                     all.push(Problem::new("sections", ProblemKind::Empty));
                 }

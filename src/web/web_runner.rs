@@ -224,7 +224,7 @@ pub fn validate_report(report: JsValue, locale: Option<JsValue>) -> Result<JsVal
         Err(refused) => vec![Found { message: refused.message(locale), path: refused.path, level: "error" }],
         Ok(value) => match Report::from_value(&value) {
             Ok(report) => {
-                let errors = report.problems().into_iter().map(|p| Found { message: p.message(locale), path: p.path, level: "error" });
+                let errors = report.each_problem().map(|p| Found { message: p.message(locale), path: p.path.clone(), level: "error" });
                 let warnings = crate::units::unknown_units(&report)
                     .into_iter()
                     .map(|w| Found { message: w.message(locale), path: w.path, level: "warning" });
