@@ -60,10 +60,17 @@ pub(crate) fn chapter_accent(chapter: Option<&Text>, named: Option<Accent>, inde
         let english = text.en.as_deref().unwrap_or("").to_ascii_lowercase();
         MEANINGS
             .iter()
-            .find(|(word, _)| text.zh.contains(word) || english.contains(word))
+            .find(|(word, _)| holds(&text.zh, word) || holds(&english, word))
             .map(|(_, accent)| accent.index())
     });
     meant.unwrap_or(index % Accent::ALL.len())
+}
+
+/// Whether `text` holds `word`, by comparing bytes (a match of UTF-8 bytes is a match of
+/// characters): chapter names are short, and `str::contains` would bring core's Two-Way
+/// searcher into the wasm.
+fn holds(text: &str, word: &str) -> bool {
+    text.as_bytes().windows(word.len()).any(|window| window == word.as_bytes())
 }
 
 #[cfg(test)]
