@@ -65,6 +65,8 @@ pub fn summary(report: &Report, scene: &Scene, locale: Locale) -> String {
     let broken = report.sections.iter().filter(|s| matches!(s, SectionSlot::Broken(_))).count();
     let title = label(&report.title, locale);
     let count = whole_number(scene.items.len() as u64);
+    // Joined as &strs, the one kind of join the wasm holds.
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     let mut text = locale.fill(Template::Summary, &[&title, &count, &parts.join(locale.say(Phrase::ListSeparator))]);
     if broken > 0 {
         text.push_str(&locale.fill(Template::SummaryBroken, &[&whole_number(broken as u64)]));

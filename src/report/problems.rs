@@ -21,6 +21,8 @@ impl ReportError {
     /// All problems, one a line, in `locale`.
     pub fn message(&self, locale: Locale) -> String {
         let lines: Vec<String> = self.problems.iter().map(|p| p.message(locale)).collect();
+        // Joined as &strs, the one kind of join the wasm holds.
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
         [locale.say(Phrase::ReportRefused), &lines.join("; ")].concat()
     }
 }

@@ -4,7 +4,7 @@
 use crate::format::indexed;
 use crate::json::Value;
 
-use super::fields::{Fields, Presence::Optional, Presence::Required};
+use super::fields::{char_count, Fields, Presence::Optional, Presence::Required};
 use super::kinds::check_kind;
 use super::problems::{Problem, ProblemKind};
 use super::{Accent, Approx, Better, BrokenSection, Figure, Kind, Report, Section, SectionSlot, Text};
@@ -200,7 +200,7 @@ fn parse_figure(
     let label = fields.get::<Text>("label", Required).flatten();
     let value = fields.get::<f64>("value", Required).flatten();
     let unit = fields.get::<String>("unit", Required).flatten();
-    if unit.as_ref().is_some_and(|unit| unit.chars().count() > MAX_UNIT_CHARS) {
+    if unit.as_ref().is_some_and(|unit| char_count(unit) > MAX_UNIT_CHARS) {
         fields.problem("unit", ProblemKind::TooLong { max: MAX_UNIT_CHARS });
     }
     let unit_en = fields.get::<String>("unit_en", Optional);
