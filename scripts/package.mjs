@@ -3,8 +3,8 @@
 // element is js/element.js, the TypeScript declarations keep the documentation), and completes
 // pkg/package.json so that pkg/ is an npm-ready package (wasm-pack writes name, version,
 // description, licence, repository and the declarations from Cargo.toml and the doc comments).
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { transformSync } from 'esbuild';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { buildSync, transformSync } from 'esbuild';
 import { minifyImports } from './minify-imports.mjs';
 
 const manifest = JSON.parse(readFileSync('pkg/package.json', 'utf8'));
@@ -14,11 +14,19 @@ const glue = minifyImports(readFileSync('pkg/district_infographic_bg.wasm'), rea
 writeFileSync('pkg/district_infographic_bg.wasm', glue.wasm);
 writeFileSync('pkg/district_infographic.js', glue.js);
 console.log(`pkg: ${glue.renamed} wasm imports renamed`);
-for (const file of ['pkg/district_infographic.js', 'pkg/element.js']) {
-  const { code } = transformSync(readFileSync(file, 'utf8'), { minify: true, format: 'esm', legalComments: 'none' });
-  writeFileSync(file, code);
-}
-manifest.files = [...new Set([...(manifest.files ?? []), 'element.js', 'element.d.ts'])];
+// The glue imports the JavaScript the wasm calls (js/dom.js, which wasm-bindgen copies into
+// pkg/snippets/): bundled into the glue, it costs a reader no request of its own, which a
+// phone would wait one more round trip for.
+const { outputFiles: [bundled] } = buildSync({
+  entryPoints: ['pkg/district_infographic.js'], bundle: true, minify: true, format: 'esm', legalComments: 'none', write: false,
+});
+writeFileSync('pkg/district_infographic.js', bundled.text);
+rmSync('pkg/snippets', { recursive: true, force: true });
+const { code } = transformSync(readFileSync('pkg/element.js', 'utf8'), { minify: true, format: 'esm', legalComments: 'none' });
+writeFileSync('pkg/element.js', code);
+const unbundled = (entry) => entry !== 'snippets' && entry !== './snippets/*';
+manifest.files = [...new Set([...(manifest.files ?? []).filter(unbundled), 'element.js', 'element.d.ts'])];
+manifest.sideEffects = (manifest.sideEffects ?? []).filter(unbundled);
 const entry = manifest.module ?? manifest.main;
 manifest.exports = {
   '.': { types: `./${manifest.types}`, default: `./${entry}` },

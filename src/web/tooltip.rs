@@ -1,15 +1,40 @@
 //! The tooltip: a fixed-position box in the page beside the canvas, with three lines (the
-//! mark's label, its value in bold, its comparison). It owns its element and its lines, made
-//! once and rewritten on each hover: new text in them costs the browser less than new
-//! elements. Text goes in as textContent only.
+//! mark's label, its value in bold, its comparison). It owns its element, made once by
+//! `js/dom.js` and rewritten on each hover: new text in its lines costs the browser less than
+//! new elements. Text goes in as textContent only. Where it goes (above the mark, below when
+//! there is no room above, always inside the viewport) is decided in `js/dom.js`, which
+//! measures it.
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, DomRect, HtmlCanvasElement, HtmlElement};
 
 use super::dom;
-use crate::format::plain_number;
 use crate::scene::Item;
 use crate::theme::Theme;
+
+#[wasm_bindgen(module = "/js/dom.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = tooltip)]
+    fn create(canvas: &HtmlCanvasElement, key: &str, style: &str) -> Result<HtmlElement, JsValue>;
+    #[wasm_bindgen(catch, js_name = showTooltip)]
+    #[allow(clippy::too_many_arguments)]
+    fn show_js(
+        tip: &HtmlElement,
+        item: &str,
+        label: &str,
+        value: &str,
+        comparison: &str,
+        background: &str,
+        color: &str,
+        mark_x: f64,
+        mark_top: f64,
+        mark_bottom: f64,
+        view_width: f64,
+        view_height: f64,
+    ) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_name = warmTooltip)]
+    fn warm_js(tip: &HtmlElement, label: &str, value: &str, comparison: &str) -> Result<(), JsValue>;
+}
 
 /// The tooltip's whole inline style: hidden until a mark is pointed at.
 const STYLE: &str = "position:fixed;z-index:2147483000;pointer-events:none;display:none;\
@@ -17,65 +42,42 @@ const STYLE: &str = "position:fixed;z-index:2147483000;pointer-events:none;displ
     font:13px/1.45 system-ui,\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;\
     box-shadow:0 4px 14px rgba(0,0,0,.22);box-sizing:border-box";
 
-/// The space kept between the tooltip and the viewport's edges, and between it and its mark.
-const MARGIN: f64 = 8.0;
-const GAP: f64 = 10.0;
-
 /// The tooltip of one canvas.
 pub struct Tooltip {
     element: HtmlElement,
-    lines: [HtmlElement; 3],
     shown: bool,
 }
 
 impl Tooltip {
     /// Creates the tooltip, hidden, right after `canvas` in the page.
-    pub fn new(canvas: &HtmlCanvasElement, document: &Document) -> Result<Tooltip, JsValue> {
-        let element = dom::element(document, "div", None)?;
-        element.set_attribute("role", "tooltip")?;
-        element.set_attribute("aria-hidden", "true")?;
-        element.set_attribute("data-infographic-tooltip", &dom::canvas_key(canvas))?;
-        dom::restyle(&element, STYLE);
-        let line = || -> Result<HtmlElement, JsValue> {
-            let line = dom::element(document, "div", None)?;
-            element.append_child(&line)?;
-            Ok(line)
-        };
-        let lines = [line()?, line()?, line()?];
-        // Only the value's line has a style of its own.
-        dom::restyle(&lines[1], "font-weight:700;font-size:15px");
-        dom::insert_after(canvas, &element)?;
-        Ok(Tooltip { element, lines, shown: false })
+    pub fn new(canvas: &HtmlCanvasElement, _document: &Document) -> Result<Tooltip, JsValue> {
+        let element = create(canvas, &dom::canvas_key(canvas), STYLE)?;
+        Ok(Tooltip { element, shown: false })
     }
 
     pub fn is_shown(&self) -> bool {
         self.shown
     }
 
-    /// Writes `item`'s label, value and comparison into the three lines (an empty line takes no
-    /// room).
-    fn write(&self, item: &Item) {
-        let texts = [item.label.as_str(), item.text.as_str(), item.comparison.as_deref().unwrap_or("")];
-        for (line, text) in self.lines.iter().zip(texts) {
-            line.set_text_content(Some(text));
-        }
-    }
-
     /// Shows `item`'s tooltip above its mark (below when there is no room above), inside a
     /// viewport of `viewport` CSS pixels; `canvas` is the canvas' box in the viewport.
-    pub fn show(&mut self, item: &Item, theme: &Theme, canvas: &DomRect, viewport: (f64, f64)) -> Result<(), JsValue> {
-        self.write(item);
-        self.element.set_attribute("data-item", &item.id)?;
-        dom::style(&self.element, &[
-            ("display", "block"),
-            ("background", &theme.ink.css_hex()),
-            ("color", &theme.card.css_hex()),
-            ("left", "0px"),
-            ("top", "0px"),
-        ])?;
-        let (left, top) = self.position(item, canvas, viewport);
-        let px = |at: f64| [plain_number(f64::from(at as i32), 0).as_str(), "px"].concat();
-        dom::style(&self.element, &[("left", &px(left)), ("top", &px(top))])?;
+    pub fn show(&mut self, item: &Item, theme: &Theme, canvas: &DomRect, (view_width, view_height): (f64, f64)) -> Result<(), JsValue> {
+        let mark_x = canvas.left() + item.rect.x + item.rect.width / 2.0;
+        let mark_top = canvas.top() + item.rect.y;
+        show_js(
+            &self.element,
+            &item.id,
+            &item.label,
+            &item.text,
+            item.comparison.as_deref().unwrap_or(""),
+            &theme.ink.css_hex(),
+            &theme.card.css_hex(),
+            mark_x,
+            mark_top,
+            mark_top + item.rect.height,
+            view_width,
+            view_height,
+        )?;
         self.shown = true;
         Ok(())
     }
@@ -95,33 +97,11 @@ impl Tooltip {
         if self.shown {
             return Ok(());
         }
-        self.write(item);
-        dom::style(&self.element, &[("visibility", "hidden"), ("display", "block")])?;
-        self.element.offset_width();
-        dom::style(&self.element, &[("display", "none"), ("visibility", "visible")])
+        warm_js(&self.element, &item.label, &item.text, item.comparison.as_deref().unwrap_or(""))
     }
 
     /// Takes the tooltip out of the page (on destroy).
     pub fn remove(&self) {
         self.element.remove();
-    }
-
-    /// Above the mark, centred on it; below when there is no room above; always inside the
-    /// viewport.
-    fn position(&self, item: &Item, canvas: &DomRect, (view_width, view_height): (f64, f64)) -> (f64, f64) {
-        let (tip_width, tip_height) = (f64::from(self.element.offset_width()), f64::from(self.element.offset_height()));
-        let mark_x = canvas.left() + item.rect.x + item.rect.width / 2.0;
-        let mark_top = canvas.top() + item.rect.y;
-        let mark_bottom = mark_top + item.rect.height;
-        let left = (mark_x - tip_width / 2.0).clamp(MARGIN, (view_width - tip_width - MARGIN).max(MARGIN));
-        let above = mark_top - tip_height - GAP;
-        let top = if above >= MARGIN {
-            above
-        } else if mark_bottom + GAP + tip_height <= view_height - MARGIN {
-            mark_bottom + GAP
-        } else {
-            (mark_top + MARGIN).clamp(MARGIN, (view_height - tip_height - MARGIN).max(MARGIN))
-        };
-        (left.round(), top.round())
     }
 }
