@@ -213,29 +213,31 @@ impl Infographic {
 #[wasm_bindgen(js_name = validateReport)]
 pub fn validate_report(report: JsValue, locale: Option<JsValue>) -> Result<JsValue, JsValue> {
     let locale = locale_or_default(locale);
-    /// A problem and its level: "error" (the field or its section cannot be drawn) or
-    /// "warning" (it draws).
-    struct Found {
-        path: String,
-        message: String,
-        level: &'static str,
-    }
-    let problems = match convert::to_json(&report) {
-        Err(refused) => vec![Found { message: refused.message(locale), path: refused.path, level: "error" }],
+    // Each problem goes straight into the array as `{path, message, level}`: "error" (the field
+    // or its section cannot be drawn) or "warning" (it draws).
+    let found = js_sys::Array::new();
+    let add = |path: &str, message: String, level: &str| {
+        found.push(&plain::object(&[("path", path.into()), ("message", message.into()), ("level", level.into())]));
+    };
+    match convert::to_json(&report) {
+        Err(refused) => add(&refused.path, refused.message(locale), "error"),
         Ok(value) => match Report::from_value(&value) {
             Ok(report) => {
-                let errors = report.each_problem().map(|p| Found { message: p.message(locale), path: p.path.clone(), level: "error" });
-                let warnings = crate::units::unknown_units(&report)
-                    .into_iter()
-                    .map(|w| Found { message: w.message(locale), path: w.path, level: "warning" });
-                errors.chain(warnings).collect()
+                for problem in report.each_problem() {
+                    add(&problem.path, problem.message(locale), "error");
+                }
+                for unknown in crate::units::unknown_units(&report) {
+                    add(&unknown.path, unknown.message(locale), "warning");
+                }
             }
-            Err(e) => e.problems.into_iter().map(|p| Found { message: p.message(locale), path: p.path, level: "error" }).collect(),
+            Err(e) => {
+                for problem in &e.problems {
+                    add(&problem.path, problem.message(locale), "error");
+                }
+            }
         },
-    };
-    Ok(plain::array(problems, |found| {
-        plain::object(&[("path", found.path.into()), ("message", found.message.into()), ("level", found.level.into())])
-    }))
+    }
+    Ok(found.into())
 }
 
 /// Every figure of a report as table rows `{section, label, value, comparison}` in `locale`,
