@@ -37,10 +37,11 @@ share: setup
 # For editors: the poster, the report drawn as an inline SVG that the page shows until the canvas
 # has drawn (seen before the wasm arrives). OUT=FILE.svg writes it alone; OUT=PAGE.html puts it
 # in the page (or the saved embed snippet) in place of its poster or of <!-- poster -->.
-# WIDTH (default 390, a phone), LOCALE (zh, en) and THEME (light, dark) as the readers'.
+# WIDTH (default 390, a phone), LOCALE (zh, en) and THEME (light, dark) as the readers'; SCREEN=H
+# draws only what starts in the first H CSS px (fewer bytes in the page; the rest is background).
 poster: setup
 	cargo run --quiet --release --bin infographic -- poster $(REPORT) $(if $(filter %.html,$(OUT)),--into,--out) $(OUT) \
-	  $(if $(WIDTH),--width $(WIDTH)) $(if $(LOCALE),--locale $(LOCALE)) $(if $(THEME),--theme $(THEME))
+	  $(if $(WIDTH),--width $(WIDTH)) $(if $(LOCALE),--locale $(LOCALE)) $(if $(THEME),--theme $(THEME)) $(if $(SCREEN),--screen $(SCREEN))
 
 # The demo's and the embed page's posters, after a change of the report, the layout or the drawing
 # (tests/page.test.mjs fails on a poster whose height is no longer the canvas').

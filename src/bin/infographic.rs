@@ -30,7 +30,7 @@ usage:
   infographic render REPORT.json --out FILE.svg|FILE.png [--width N] [--locale zh|en]
                      [--theme light|dark] [--scale S]
   infographic poster REPORT.json --out FILE.svg | --into PAGE.html [--width N]
-                     [--locale zh|en] [--theme light|dark]
+                     [--locale zh|en] [--theme light|dark] [--screen H]
 
 check   lists every problem in the report, one a line, each starting with its field path,
         and warnings (a unit English cannot write) starting with `warning: `; exit 0 when
@@ -45,7 +45,8 @@ render  lays the report out at --width CSS pixels (default 750, a phone share im
 poster  lays the report out at --width CSS pixels (default 390, a phone) and writes the inline
         SVG a page shows until the canvas has drawn: to --out, or in place of the poster (or of
         the comment <!-- poster -->) in --into PAGE.html; it says over which container widths
-        the canvas has the poster's height (outside them the element does not show it)
+        the canvas has the poster's height (outside them the element does not show it);
+        --screen H draws only what starts in the first H CSS pixels (fewer bytes in the page)
 
 A PNG needs a font with Chinese glyphs: INFOGRAPHIC_FONT=/path/regular.ttc[,/path/bold.ttc],
 else fontconfig's Noto Sans CJK SC (Debian and Ubuntu: apt-get install fonts-noto-cjk).";
@@ -247,7 +248,11 @@ else fontconfig's Noto Sans CJK SC (Debian and Ubuntu: apt-get install fonts-not
     }
 
     fn poster(args: &[String]) -> Result<(), Failure> {
-        let args = Arguments::parse(args, &["out", "into", "width", "locale", "theme"])?;
+        let args = Arguments::parse(args, &["out", "into", "width", "locale", "theme", "screen"])?;
+        let screen = match args.get("screen") {
+            None => None,
+            Some(_) => Some(args.number("screen", 0.0, 100.0..=100_000.0)?),
+        };
         let locale = args.locale()?;
         let theme = args.theme()?;
         let width = args.number("width", 390.0, 280.0..=4096.0)?.round() as u32;
@@ -262,7 +267,7 @@ else fontconfig's Noto Sans CJK SC (Debian and Ubuntu: apt-get install fonts-not
         for problem in report.problems() {
             eprintln!("warning: {} (drawn as a notice)", problem.message(locale));
         }
-        let poster = render::poster(&report, width, locale, theme).map_err(|e| Failure(format!("{}: {e}", args.report.display()), 2))?;
+        let poster = render::poster(&report, width, locale, theme, screen).map_err(|e| Failure(format!("{}: {e}", args.report.display()), 2))?;
         let text = if page {
             render::into_page(&read(&target)?, &poster.svg).ok_or_else(|| {
                 Failure(format!("{}: no poster to replace and no <!-- poster --> comment to put it at", target.display()), 1)

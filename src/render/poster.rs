@@ -34,16 +34,21 @@ pub struct Poster {
     pub widths: (u32, u32),
 }
 
-/// Lays `report` out at `width` and draws its poster.
-pub fn poster(report: &Report, width: u32, locale: Locale, theme: ThemeName) -> Result<Poster, RenderError> {
+/// Lays `report` out at `width` and draws its poster; with `screen`, only the shapes that start
+/// within that many CSS pixels of the top (the first screen, fewer bytes in the page), the rest
+/// of its height left to its background.
+pub fn poster(report: &Report, width: u32, locale: Locale, theme: ThemeName, screen: Option<f64>) -> Result<Poster, RenderError> {
     let palette = Theme::get(theme);
     let height_at = |w: u32| {
         let scene = layout(report, &LayoutOptions { width: f64::from(w), locale, theme: &palette, progress: 1.0, measure: &EstimatedMeasure });
         canvas_height(scene.height)
     };
     let width = width.clamp(MIN_WIDTH as u32, MAX_WIDTH as u32);
-    let scene = layout(report, &LayoutOptions { width: f64::from(width), locale, theme: &palette, progress: 1.0, measure: &EstimatedMeasure });
+    let mut scene = layout(report, &LayoutOptions { width: f64::from(width), locale, theme: &palette, progress: 1.0, measure: &EstimatedMeasure });
     let height = canvas_height(scene.height);
+    if let Some(screen) = screen {
+        scene.shapes.retain(|shape| shape.bounds().y < screen);
+    }
     let mut narrowest = width;
     while narrowest > MIN_WIDTH as u32 && height_at(narrowest - 1) == height {
         narrowest -= 1;
@@ -105,7 +110,7 @@ mod tests {
     #[test]
     fn the_poster_has_the_canvas_height_across_its_widths_and_no_styles() {
         let report = report();
-        let poster = poster(&report, 390, Locale::Zh, ThemeName::Light).unwrap_or_else(|e| panic!("{e}"));
+        let poster = poster(&report, 390, Locale::Zh, ThemeName::Light, None).unwrap_or_else(|e| panic!("{e}"));
         let (narrowest, widest) = poster.widths;
         assert!(narrowest <= 390 && 390 <= widest);
         let theme = Theme::get(ThemeName::Light);
@@ -125,6 +130,9 @@ mod tests {
         assert_eq!(poster.svg.matches("<svg").count(), 1);
         assert!(poster.svg.ends_with("</svg>"));
         assert!(poster.svg.contains("317.8"));
+        let first = super::poster(&report, 390, Locale::Zh, ThemeName::Light, Some(900.0)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((first.height, first.widths), (poster.height, poster.widths), "the same box");
+        assert!(first.svg.contains("317.8") && first.svg.len() < poster.svg.len() / 2, "the first screen only");
     }
 
     #[test]
