@@ -147,8 +147,8 @@ const browser = await launch({ gpu: !software });
  * One fresh page load of `library` at CPU slowdown `rate`: runs `work(page, traffic)` once it
  * has painted. `network`: Lighthouse's mobile network (MOBILE) from before the navigation, the
  * cache off; `traffic` then counts the bytes that crossed it and each URL's requests, and lists
- * the requests sent a round trip or more after the page's HTML had all arrived: those waited for
- * another file to be fetched and run before anything asked for them.
+ * the requests sent after the first of the page's other files had come back: those may have
+ * waited for another file to be fetched and run (a round trip) before anything asked for them.
  */
 async function visit(library, rate, query, work, { network = false } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: DPR });
@@ -178,14 +178,13 @@ async function visit(library, rate, query, work, { network = false } = {}) {
         if (type === 'Document') document ??= { requestId };
         else sent.push({ url: request.url, timestamp });
       });
-
-      traffic.lateRequests = () => sent
-        .filter(({ timestamp }) => document?.finished !== undefined && timestamp - document.finished >= latency / 1000)
-        .map(({ url: address }) => address.replace(url, ''));
-      cdp.on('Network.loadingFinished', ({ encodedDataLength, requestId, timestamp }) => {
-        traffic.bytes += encodedDataLength;
-        if (document?.requestId === requestId) document.finished = timestamp;
+      cdp.on('Network.responseReceived', ({ requestId, timestamp }) => {
+        if (document && requestId !== document.requestId) document.firstOther ??= timestamp;
       });
+      traffic.lateRequests = () => sent
+        .filter(({ timestamp }) => document?.firstOther !== undefined && timestamp > document.firstOther)
+        .map(({ url: address }) => address.replace(url, ''));
+      cdp.on('Network.loadingFinished', ({ encodedDataLength }) => { traffic.bytes += encodedDataLength; });
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     if (network) await page.addInitScript(PAINT_PROBE);
@@ -327,8 +326,8 @@ if (mobile) {
   if (results.mobile.requestedTwice.length) console.log(`\nnote: requested twice in one load: ${results.mobile.requestedTwice.join(', ')}`);
   const { requestedLate } = results.mobile;
   console.log(requestedLate.length
-    ? `\nnote: requested a round trip or more after the page's HTML had arrived (found only in another file): ${requestedLate.join(', ')}`
-    : "\nevery page's files were requested within a round trip of its HTML's arrival");
+    ? `\nnote: requested after another of the page's files had come back (not in the first round trip): ${requestedLate.join(', ')}`
+    : "\nevery page's files were requested in its first round trip (before any of them came back)");
 }
 
 for (const [condition, values] of Object.entries(results.conditions)) {
