@@ -404,3 +404,15 @@ for (const [why, path, options] of [
     await context.close();
   });
 }
+
+test("style.css hides the pages' posters before any script outside the width class the posters name", async () => {
+  const { readFileSync } = await import('node:fs');
+  const read = (path) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+  const css = read('www/style.css');
+  // The demo's canvas is as wide as the viewport; the embed's is 28 px narrower (the article's padding).
+  for (const [page, selector, gutter] of [['www/index.html', 'main > svg[data-poster]', 0], ['www/embed.html', '.article svg[data-poster]', 28]]) {
+    const [min, max] = read(page).match(/<svg data-poster="" data-widths="(\d+) (\d+)"/).slice(1).map(Number);
+    const rule = `@media (max-width: ${min + gutter - 1}.98px), (min-width: ${max + gutter}.02px) { ${selector} { display: none; } }`;
+    assert.ok(css.includes(rule), `${page}: style.css should have ${rule} (after make posters, the class may have moved)`);
+  }
+});
