@@ -178,14 +178,14 @@ export class DistrictInfographic extends HTMLElement {
     }
   }
 
-  /** The publisher's poster while it fits: the width class it names, the language and theme. */
+  /** The publisher's poster while it fits (the width class it names, the language and theme), on the first load only: a later src is another report. */
   #poster() {
     const poster = this.querySelector(':scope > svg[data-poster]');
     if (!poster) return undefined;
     const [min, max] = (poster.dataset.widths ?? '').split(' ').map(Number);
     const { width } = this.getBoundingClientRect();
     const theme = this.#theme() === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : this.#theme();
-    if (width >= min && width <= max && poster.dataset.locale === this.#locale() && poster.dataset.theme === theme) return poster;
+    if (this.#loading === 1 && width >= min && width <= max && poster.dataset.locale === this.#locale() && poster.dataset.theme === theme) return poster;
     poster.remove();
     return undefined;
   }

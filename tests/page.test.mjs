@@ -416,3 +416,15 @@ test("style.css hides the pages' posters before any script outside the width cla
     assert.ok(css.includes(rule), `${page}: style.css should have ${rule} (after make posters, the class may have moved)`);
   }
 });
+
+test('a src changed while the poster shows drops the poster: it is the first report\'s', async () => {
+  const { page, context, errors, release } = await openHeld('www/embed.html');
+  assert.ok((await posterBox(page))?.shown);
+  await page.evaluate(() => document.getElementById('embedded').setAttribute('src', 'reports/example-2021-q1.json'));
+  assert.equal(await posterBox(page), undefined, 'the poster went with the report it showed');
+  release();
+  await page.waitForFunction(() => document.getElementById('embedded').dataset.state === 'ready');
+  assert.notEqual(await page.evaluate(() => document.getElementById('embedded').infographic.title()), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
