@@ -17,7 +17,7 @@ PORT ?= 8080
 REPORT ?= www/reports/zhongyuan-2020-h1.json
 OUT ?= share.png
 
-.PHONY: check draft share setup build serve test test-native test-chrome test-firefox test-webkit test-page test-page-webkit test-editor fuzz bench bench-quick lighthouse profile screenshots clean
+.PHONY: check draft share poster posters setup build serve test test-native test-chrome test-firefox test-webkit test-page test-page-webkit test-editor fuzz bench bench-quick lighthouse profile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -33,6 +33,21 @@ draft:
 
 share: setup
 	cargo run --quiet --release --bin infographic -- render $(REPORT) --out $(OUT)
+
+# For editors: the poster, the report drawn as an inline SVG that the page shows until the canvas
+# has drawn (seen before the wasm arrives). OUT=FILE.svg writes it alone; OUT=PAGE.html puts it
+# in the page (or the saved embed snippet) in place of its poster or of <!-- poster -->.
+# WIDTH (default 390, a phone), LOCALE (zh, en) and THEME (light, dark) as the readers'; SCREEN=H
+# draws only what starts in the first H CSS px (fewer bytes in the page; the rest is background).
+poster: setup
+	cargo run --quiet --release --bin infographic -- poster $(REPORT) $(if $(filter %.html,$(OUT)),--into,--out) $(OUT) \
+	  $(if $(WIDTH),--width $(WIDTH)) $(if $(LOCALE),--locale $(LOCALE)) $(if $(THEME),--theme $(THEME)) $(if $(SCREEN),--screen $(SCREEN))
+
+# The demo's and the embed page's posters, after a change of the report, the layout or the drawing
+# (tests/page.test.mjs fails on a poster whose height is no longer the canvas').
+posters: setup
+	for page in www/index.html www/embed.html; do \
+	  cargo run --quiet --release --bin infographic -- poster www/reports/zhongyuan-2020-h1.json --into $$page || exit 1; done
 
 # The release wasm is built with std rebuilt for panic=immediate-abort, which drops the panic
 # formatting machinery: nightly flags, taken by the dated nightly that rust-toolchain.toml pins.

@@ -15,8 +15,8 @@ let chart;
 const library = {
   mount(animate = false) {
     canvas = document.createElement('canvas');
-    // ours-svg.html shows the scene's SVG first: the canvas takes its place.
-    const first = document.getElementById('first');
+    // ours-svg.html shows the scene's SVG first, ours-poster.html its poster: the canvas takes its place.
+    const first = document.getElementById('first') ?? host.querySelector('svg[data-poster]');
     if (first) first.replaceWith(canvas);
     else host.append(canvas);
     chart = new Infographic(canvas, report, { animate, width: WIDTH });

@@ -3,8 +3,10 @@
 //
 // The one-tag embed: this module registers the element. It sizes itself to its container,
 // sets its data-state attribute to "ready" or "error", and dispatches `ready` and `error`
-// events. Everything it shows goes in as text (textContent), never as markup, so it runs
-// under a strict Content-Security-Policy.
+// events. A poster inside it (<svg data-poster>, written at publish time by `infographic
+// poster`) shows until the canvas takes its place, where it has the canvas' height and the
+// reader's language and theme. Everything it shows goes in as text (textContent), never as
+// markup, so it runs under a strict Content-Security-Policy.
 import init, { Infographic, figureTable } from './district_infographic.js';
 
 const LOAD_TIMEOUT_MS = 15000;
@@ -138,7 +140,12 @@ export class DistrictInfographic extends HTMLElement {
     this.#chart?.destroy();
     this.#chart?.free();
     this.#chart = undefined;
-    this.#root.replaceChildren();
+    const poster = this.#poster();
+    const slot = document.createElement('slot');
+    // Under the poster, the share button keeps its place (unseen), so nothing moves when the canvas comes.
+    const share = this.#shareButton(words);
+    share.style.visibility = 'hidden';
+    this.#root.replaceChildren(...(poster ? [slot, share] : []));
     try {
       const src = this.getAttribute('src');
       if (!src) throw new Error(words.noSource);
@@ -151,10 +158,14 @@ export class DistrictInfographic extends HTMLElement {
       if (attempt !== this.#loading) return;
       this.#report = report;
       this.#canvas = document.createElement('canvas');
-      this.#root.append(this.#canvas);
-      this.#chart = new Infographic(this.#canvas, report, { locale: this.#locale(), theme: this.#theme() });
+      this.#root.prepend(this.#canvas);
+      // No entry animation after a poster: the figures were already shown whole.
+      this.#chart = new Infographic(this.#canvas, report, { locale: this.#locale(), theme: this.#theme(), animate: !poster });
       this.#chart.render();
-      this.#root.append(this.#shareButton(words));
+      poster?.remove();
+      slot.remove();
+      share.style.visibility = '';
+      this.#root.append(share);
       this.setAttribute('data-state', 'ready');
       this.dispatchEvent(new CustomEvent('ready', { detail: { items: this.#chart.items().length } }));
     } catch (error) {
@@ -162,8 +173,21 @@ export class DistrictInfographic extends HTMLElement {
       this.#chart?.destroy();
       this.#chart?.free();
       this.#chart = undefined;
+      poster?.remove();
       this.#showError(words, error?.message ?? String(error));
     }
+  }
+
+  /** The publisher's poster while it fits (the width class it names, the language and theme), on the first load only: a later src is another report. */
+  #poster() {
+    const poster = this.querySelector(':scope > svg[data-poster]');
+    if (!poster) return undefined;
+    const [min, max] = (poster.dataset.widths ?? '').split(' ').map(Number);
+    const { width } = this.getBoundingClientRect();
+    const theme = this.#theme() === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : this.#theme();
+    if (this.#loading === 1 && width >= min && width <= max && poster.dataset.locale === this.#locale() && poster.dataset.theme === theme) return poster;
+    poster.remove();
+    return undefined;
   }
 
   #showError(words, message) {

@@ -351,3 +351,70 @@ fn draft_refuses_text_with_no_figure_and_files_that_are_not_text() {
     let output = run(&["draft", "tests/articles/no-such-article.txt"]);
     assert_eq!(output.status.code(), Some(2), "{}", all(&output));
 }
+
+#[test]
+fn poster_refuses_wrong_calls_with_a_clear_message() {
+    let page = scratch("no-place.html");
+    if let Err(e) = std::fs::write(&page, "<p>no place for a poster</p>") {
+        panic!("{}: {e}", page.display());
+    }
+    for (args, code, message) in [
+        (vec!["poster", DEFAULT], 2, "poster needs either --out FILE.svg or --into PAGE.html"),
+        (vec!["poster", DEFAULT, "--out", "x.svg", "--into", "x.html"], 2, "poster needs either"),
+        (vec!["poster", DEFAULT, "--out", "x.png"], 2, "--out: expected a file name ending in .svg, got x.png"),
+        (vec!["poster", DEFAULT, "--into", "no/such/page.html"], 2, "no/such/page.html: cannot read the file"),
+        (vec!["poster", DEFAULT, "--into", page.to_str().unwrap_or_default()], 1, "no poster to replace and no <!-- poster --> comment"),
+        (vec!["poster", "tests/fixtures/bad-value.json", "--out", "x.svg", "--locale", "en"], 1, "sections[0].figures[0].value: expected a number"),
+    ] {
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(code), "{args:?}: {}", all(&output));
+        assert!(all(&output).contains(message), "{args:?}: {}", all(&output));
+    }
+    assert_eq!(String::from_utf8_lossy(&read(&page)), "<p>no place for a poster</p>", "a refused page is left as it was");
+}
+
+/// The `<svg data-poster …>…</svg>` element in `html`.
+fn poster_in(html: &str) -> &str {
+    let start = html.find("<svg data-poster").unwrap_or_else(|| panic!("no poster in the page"));
+    let end = start + html[start..].find("</svg>").unwrap_or_else(|| panic!("an unclosed poster")) + "</svg>".len();
+    &html[start..end]
+}
+
+#[test]
+fn poster_goes_into_a_page_once_escaped_and_says_where_it_fits() {
+    let page = scratch("snippet.html");
+    let snippet = "<district-infographic src=\"r.json\"><!-- poster --></district-infographic>\n<p>after</p>\n";
+    if let Err(e) = std::fs::write(&page, snippet) {
+        panic!("{}: {e}", page.display());
+    }
+    let into = ["poster", "tests/fixtures/one-broken-section.json", "--into", page.to_str().unwrap_or_default()];
+    let output = run(&into);
+    assert_eq!(output.status.code(), Some(0), "{}", all(&output));
+    assert!(stdout(&output).contains("the canvas has this height in a container"), "{}", all(&output));
+    let first = String::from_utf8_lossy(&read(&page)).into_owned();
+    // Again: the poster is replaced, not added.
+    assert_eq!(run(&into).status.code(), Some(0));
+    let html = String::from_utf8_lossy(&read(&page)).into_owned();
+    assert_eq!(html, first);
+    assert_eq!(html.matches("<svg").count(), 1);
+    assert!(html.starts_with("<district-infographic src=\"r.json\"><svg data-poster=\"\" data-widths=\""));
+    assert!(html.ends_with("</svg></district-infographic>\n<p>after</p>\n"));
+    let poster = poster_in(&html);
+    assert!(poster.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !poster.contains("<script"), "labels are text");
+    assert!(!poster.contains("style"), "a strict CSP blocks inline styles");
+    assert!(poster.contains("aria-hidden=\"true\""));
+}
+
+#[test]
+fn the_demo_and_embed_pages_carry_the_poster_of_the_current_layout() {
+    let out = scratch("poster.svg");
+    let output = run(&["poster", DEFAULT, "--out", out.to_str().unwrap_or_default()]);
+    assert_eq!(output.status.code(), Some(0), "{}", all(&output));
+    let fresh = String::from_utf8_lossy(&read(&out)).trim_end().to_string();
+    let (_, scene) = scene(DEFAULT, 390.0, ThemeName::Light);
+    assert!(fresh.contains(&format!(" height=\"{}\" ", scene.height as u32)), "the canvas' height at 390 px");
+    for page in ["www/index.html", "www/embed.html"] {
+        let html = String::from_utf8_lossy(&read(&Path::new(env!("CARGO_MANIFEST_DIR")).join(page))).into_owned();
+        assert!(poster_in(&html) == fresh, "{page}: its poster is not the current layout's: run make posters");
+    }
+}

@@ -138,3 +138,25 @@ test("WebKit: the embed goes from loading to ready, or to an error state with a 
   // A 404 is logged by the browser itself, not by the page: only the page's own errors count.
   assert.deepEqual(await pageErrors(driver), []);
 });
+
+test('WebKit: the embed page\'s poster has the size of the canvas that takes its place', async () => {
+  await openAt(driver, `${base}/www/embed.html`, { width: 412, height: 844 });
+  await collectErrors(driver);
+  await waitFor(driver, "return document.getElementById('embedded')?.dataset.state === 'ready'", { message: 'the embed' });
+  // The poster as the page was served (the element drops it once the canvas has drawn), in a box
+  // of the element's width: WebKit sizes it by its attributes alone, as before any script.
+  const sizes = await driver.executeAsyncScript(`const done = arguments[0];
+    const element = document.getElementById('embedded');
+    fetch(location.href).then((r) => r.text()).then((html) => {
+      const served = new DOMParser().parseFromString(html, 'text/html').querySelector('svg[data-poster]');
+      const box = document.createElement('div');
+      element.after(box);
+      box.append(document.importNode(served, true));
+      const poster = box.firstElementChild.getBoundingClientRect();
+      const canvas = element.shadowRoot.querySelector('canvas').getBoundingClientRect();
+      done({ poster: [poster.width, poster.height], canvas: [canvas.width, canvas.height], left: !!element.querySelector('svg[data-poster]') });
+    });`);
+  assert.deepEqual(sizes.poster, sizes.canvas, 'the same box');
+  assert.equal(sizes.left, false, 'the poster is gone from the element once the canvas drew');
+  assert.deepEqual(await pageErrors(driver), []);
+});

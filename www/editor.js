@@ -49,6 +49,7 @@ const PHRASES = {
     previewFailed: (m) => `预览无法绘制:${m}`, previewBroken: '有问题的板块在预览中以提示代替。',
     downloaded: (n) => `已下载 ${n}。`, copied: '嵌入代码已复制。', copyManual: '无法直接复制:代码已选中,请按 Ctrl+C。',
     svgHint: (n) => `SVG 版分享图请在命令行生成:make share REPORT=www/reports/${n} OUT=${n.replace(/\.json$/, '')}.svg`,
+    posterHint: (page, command) => `让读者在程序加载前就看到图表:把嵌入代码存为 ${page},再运行 ${command},预览图(poster)会写在 <!-- poster --> 处,然后把整个文件粘贴到 CMS。`,
     pngFailed: (m) => `无法生成分享图:${m}`,
     nothing: '没有可编辑的报告。', newSection: '新板块', newFigure: '新数据',
     figure: '数据', inLanguage: (f, l) => `${f}(${l})`, named: (a, b) => `${a}:${b}`,
@@ -88,6 +89,7 @@ const PHRASES = {
     previewFailed: (m) => `The preview cannot be drawn: ${m}`, previewBroken: 'Sections with a problem show as a notice in the preview.',
     downloaded: (n) => `Downloaded ${n}.`, copied: 'Embed code copied.', copyManual: 'Cannot copy directly: the code is selected, press Ctrl+C.',
     svgHint: (n) => `For the SVG share image, run: make share REPORT=www/reports/${n} OUT=${n.replace(/\.json$/, '')}.svg`,
+    posterHint: (page, command) => `To show the infographic before the program has loaded: save the embed code as ${page}, run ${command} (the poster goes in place of <!-- poster -->), then paste the whole file into the CMS.`,
     pngFailed: (m) => `Cannot make the share image: ${m}`,
     nothing: 'No report to edit.', newSection: 'New section', newFigure: 'New figure',
     figure: 'Figure', inLanguage: (f, l) => `${f} (${l})`, named: (a, b) => `${a}: ${b}`,
@@ -800,14 +802,19 @@ function embedSnippet() {
   return [
     '<link rel="modulepreload" href="/infographic/pkg/district_infographic.js">',
     '<link rel="preload" href="/infographic/pkg/district_infographic_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
+    `<link rel="preload" href="/infographic/reports/${fileName()}" as="fetch" type="application/json" crossorigin>`,
     '<script type="module" src="/infographic/pkg/element.js"></script>',
-    `<district-infographic src="/infographic/reports/${fileName()}" locale="${locale}"></district-infographic>`,
+    // `make poster … OUT=snippet.html` puts the report's poster here: seen before the program arrives.
+    `<district-infographic src="/infographic/reports/${fileName()}" locale="${locale}"><!-- poster --></district-infographic>`,
   ].join('\n');
 }
 
 function updateEmbed() {
   $('embed').value = embedSnippet();
   $('svg-hint').textContent = t('svgHint', fileName());
+  const page = fileName().replace(/\.json$/i, '.html');
+  const locale = $('preview-locale').value === 'en' ? ' LOCALE=en' : '';
+  $('poster-hint').textContent = t('posterHint', page, `make poster REPORT=www/reports/${fileName()} OUT=${page}${locale}`);
 }
 
 async function copyEmbed() {

@@ -10,6 +10,8 @@ const params = new URLSearchParams(location.search);
 const localeSelect = document.getElementById('locale');
 const themeSelect = document.getElementById('theme');
 const brand = document.querySelector('.brand');
+// The default report drawn at publish time (make posters), shown until the canvas takes its place.
+let poster = document.querySelector('main > svg[data-poster]');
 let infographic;
 let shownReport;
 
@@ -58,7 +60,25 @@ function headPage(report) {
   if (title) document.title = locale === 'en' ? `${title} · Infographic` : `${title} · 信息图`;
 }
 
+// The poster stays only where the canvas will have its height (its width class) and look (the
+// default report, its language and theme): else it goes at once, and the canvas waits as before.
+function keepPoster() {
+  if (!poster) return;
+  const [min, max] = (poster.dataset.widths ?? '').split(' ').map(Number);
+  const { width } = poster.parentElement.getBoundingClientRect();
+  const theme = themeSelect.value === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : themeSelect.value;
+  const fits = width >= min && width <= max && !params.has('report') && poster.dataset.locale === localeSelect.value && poster.dataset.theme === theme;
+  if (!fits) dropPoster();
+}
+
+function dropPoster() {
+  poster?.remove();
+  poster = undefined;
+  canvas.hidden = false;
+}
+
 function fail(message) {
+  dropPoster();
   root.dataset.state = 'error';
   status.textContent = `${words().failed}${message}`;
 }
@@ -82,9 +102,11 @@ function show(report) {
   infographic?.destroy();
   infographic?.free();
   infographic = undefined;
-  const options = { locale: localeSelect.value, theme: themeSelect.value };
+  // No entry animation after the poster: its figures were already shown whole.
+  const options = { locale: localeSelect.value, theme: themeSelect.value, animate: !poster };
   infographic = new Infographic(canvas, report, options);
   infographic.render();
+  dropPoster();
   window.infographic = infographic;
   shownReport = report;
   headPage(report);
@@ -98,6 +120,7 @@ async function start() {
   themeSelect.value = ['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : 'auto';
   root.dataset.theme = themeSelect.value === 'auto' ? '' : themeSelect.value;
   dressPage();
+  keepPoster();
   try {
     if (typeof WebAssembly !== 'object') throw new Error(words().tooOld);
     // The program and the report download side by side.

@@ -29,6 +29,8 @@ usage:
   infographic draft ARTICLE.txt [--out REPORT.json] [--locale zh|en]
   infographic render REPORT.json --out FILE.svg|FILE.png [--width N] [--locale zh|en]
                      [--theme light|dark] [--scale S]
+  infographic poster REPORT.json --out FILE.svg | --into PAGE.html [--width N]
+                     [--locale zh|en] [--theme light|dark] [--screen H]
 
 check   lists every problem in the report, one a line, each starting with its field path,
         and warnings (a unit English cannot write) starting with `warning: `; exit 0 when
@@ -40,6 +42,11 @@ draft   reads a work-report article (Chinese prose, plain text or markdown) and 
 render  lays the report out at --width CSS pixels (default 750, a phone share image) and
         draws it as SVG or PNG by the name of --out; --scale is device pixels per CSS pixel
         in a PNG (default 2, so 750 gives a 1500 px wide image)
+poster  lays the report out at --width CSS pixels (default 390, a phone) and writes the inline
+        SVG a page shows until the canvas has drawn: to --out, or in place of the poster (or of
+        the comment <!-- poster -->) in --into PAGE.html; it says over which container widths
+        the canvas has the poster's height (outside them the element does not show it);
+        --screen H draws only what starts in the first H CSS pixels (fewer bytes in the page)
 
 A PNG needs a font with Chinese glyphs: INFOGRAPHIC_FONT=/path/regular.ttc[,/path/bold.ttc],
 else fontconfig's Noto Sans CJK SC (Debian and Ubuntu: apt-get install fonts-noto-cjk).";
@@ -60,6 +67,7 @@ else fontconfig's Noto Sans CJK SC (Debian and Ubuntu: apt-get install fonts-not
             Some("check") => check(&args[1..]),
             Some("render") => render(&args[1..]),
             Some("draft") => draft(&args[1..]),
+            Some("poster") => poster(&args[1..]),
             Some("-h" | "--help" | "help") => {
                 println!("{USAGE}");
                 Ok(())
@@ -237,6 +245,46 @@ else fontconfig's Noto Sans CJK SC (Debian and Ubuntu: apt-get install fonts-not
             }
             None => district_infographic::draft::SCHEMA_PATH.to_string(),
         }
+    }
+
+    fn poster(args: &[String]) -> Result<(), Failure> {
+        let args = Arguments::parse(args, &["out", "into", "width", "locale", "theme", "screen"])?;
+        let screen = match args.get("screen") {
+            None => None,
+            Some(_) => Some(args.number("screen", 0.0, 100.0..=100_000.0)?),
+        };
+        let locale = args.locale()?;
+        let theme = args.theme()?;
+        let width = args.number("width", 390.0, 280.0..=4096.0)?.round() as u32;
+        let (target, page) = match (args.get("out"), args.get("into")) {
+            (Some(out), None) if out.to_ascii_lowercase().ends_with(".svg") => (PathBuf::from(out), false),
+            (Some(out), None) => return Err(Failure::usage(format!("--out: expected a file name ending in .svg, got {out}"))),
+            (None, Some(page)) => (PathBuf::from(page), true),
+            _ => return Err(Failure::usage("poster needs either --out FILE.svg or --into PAGE.html")),
+        };
+        let report = Report::from_json_str(&read(&args.report)?)
+            .map_err(|e| Failure(format!("{}: {}", args.report.display(), e.message(locale)), 1))?;
+        for problem in report.problems() {
+            eprintln!("warning: {} (drawn as a notice)", problem.message(locale));
+        }
+        let poster = render::poster(&report, width, locale, theme, screen).map_err(|e| Failure(format!("{}: {e}", args.report.display()), 2))?;
+        let text = if page {
+            render::into_page(&read(&target)?, &poster.svg).ok_or_else(|| {
+                Failure(format!("{}: no poster to replace and no <!-- poster --> comment to put it at", target.display()), 1)
+            })?
+        } else {
+            format!("{}\n", poster.svg)
+        };
+        std::fs::write(&target, text).map_err(|e| Failure(format!("{}: cannot write the file ({e})", target.display()), 2))?;
+        let (narrowest, widest) = poster.widths;
+        println!(
+            "{}: poster {} x {} CSS px, {} bytes; the canvas has this height in a container {narrowest} to {widest} px wide",
+            target.display(),
+            poster.width,
+            poster.height,
+            poster.svg.len()
+        );
+        Ok(())
     }
 
     fn render(args: &[String]) -> Result<(), Failure> {

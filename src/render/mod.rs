@@ -13,7 +13,8 @@
 //! - its bitmap fills are not anti-aliased, so a PNG is drawn oversampled, a strip at a time,
 //!   and averaged down: rings and rounded bars come out smooth, as on a canvas.
 //!
-//! The folder, by concern: `svg` writes the SVG document, `png` draws the bitmap in oversampled
+//! The folder, by concern: `svg` writes the SVG document, `poster` the inline SVG a page shows
+//! before the wasm has arrived, `png` draws the bitmap in oversampled
 //! strips and averages them down, `fonts` finds and loads the CJK faces, and `typeset` is the
 //! backend wrapper and the bitmap typesetter.
 //!
@@ -26,6 +27,7 @@
 
 mod fonts;
 mod png;
+mod poster;
 mod svg;
 mod typeset;
 
@@ -33,6 +35,7 @@ use std::fmt;
 
 pub use fonts::{FontFile, Fonts, FONT_VARIABLE};
 pub use png::png;
+pub use poster::{into_page, poster, Poster};
 pub use svg::svg;
 
 /// The largest bitmap drawn, in pixels: a report 4096 px wide at 4x is far beyond any screen.
