@@ -128,6 +128,16 @@ pub fn draw_region<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options:
     paint(scene, backend, options, Some(background), |shape| shape.bounds().intersects(&outer))
 }
 
+/// Redraws the horizontal band of the scene from `top` to `bottom` (CSS pixels): the shapes
+/// that reach into it (with a margin for glyphs that overhang their measured box) and the
+/// focus ring, with no background. The caller clips the backend to the band's device rows, so
+/// that bands painted one after another make the picture one [`draw`] makes: each pixel is
+/// painted once, by the same shapes in the same order.
+pub fn draw_band<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: &DrawOptions, top: f64, bottom: f64) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let reach = Rect::new(-FOCUS_MARGIN, top - FOCUS_MARGIN, scene.width + 2.0 * FOCUS_MARGIN, bottom - top + 2.0 * FOCUS_MARGIN);
+    paint(scene, backend, options, None, |shape| shape.bounds().intersects(&reach))
+}
+
 /// The area a mark and its focus ring cover.
 pub fn focus_area(rect: &Rect) -> Rect {
     Rect::new(rect.x - FOCUS_MARGIN, rect.y - FOCUS_MARGIN, rect.width + 2.0 * FOCUS_MARGIN, rect.height + 2.0 * FOCUS_MARGIN)
