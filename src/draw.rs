@@ -125,7 +125,19 @@ pub fn draw_region<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options:
     let s = scale(options);
     let outer = Rect::new(region.x - 1.0, region.y - 1.0, region.width + 2.0, region.height + 2.0);
     let background = (point(outer.x, outer.y, s), point(outer.right(), outer.bottom(), s));
-    paint(scene, backend, options, Some(background), |shape| shape.bounds().intersects(&outer))
+    paint_reaching(scene, backend, options, Some(background), outer)
+}
+
+/// [`paint`] with the shapes that reach into `reach`: one instance of it for both
+/// [`draw_region`] and [`draw_band`] (each is code in the wasm).
+fn paint_reaching<DB: DrawingBackend>(
+    scene: &Scene,
+    backend: &mut DB,
+    options: &DrawOptions,
+    background: Option<(BackendCoord, BackendCoord)>,
+    reach: Rect,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    paint(scene, backend, options, background, |shape| shape.bounds().intersects(&reach))
 }
 
 /// Redraws the horizontal band of the scene from `top` to `bottom` (CSS pixels): the shapes
@@ -135,7 +147,7 @@ pub fn draw_region<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options:
 /// painted once, by the same shapes in the same order.
 pub fn draw_band<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: &DrawOptions, top: f64, bottom: f64) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     let reach = Rect::new(-FOCUS_MARGIN, top - FOCUS_MARGIN, scene.width + 2.0 * FOCUS_MARGIN, bottom - top + 2.0 * FOCUS_MARGIN);
-    paint(scene, backend, options, None, |shape| shape.bounds().intersects(&reach))
+    paint_reaching(scene, backend, options, None, reach)
 }
 
 /// The area a mark and its focus ring cover.

@@ -58,7 +58,8 @@ struct Animation {
     progress: f64,
     /// When it would have started had no frame come more than [`MAX_FRAME_STEP_MS`] late.
     started: Option<f64>,
-    /// The pending frame.
+    /// The pending frame: the animation's next step, or the next band of rows to paint (one
+    /// frame for both: each frame callback is code in the wasm).
     frame: Option<Frame>,
 }
 
@@ -130,8 +131,6 @@ pub struct AppRunner {
     /// Whether the unpainted rows are blank (the canvas was sized, which clears it) rather
     /// than an older picture that each band must clear first.
     unpainted_blank: bool,
-    /// The frame that paints the next band of [`Self::unpainted`].
-    rest: Option<Frame>,
 }
 
 /// Runs `f` on the runner if it is still alive and not already borrowed (an event that fires
@@ -224,7 +223,6 @@ impl AppRunner {
                 fallback: None,
                 unpainted: Vec::new(),
                 unpainted_blank: false,
-                rest: None,
             })
         }))
     }
@@ -258,7 +256,6 @@ impl AppRunner {
         self.animation.frame = None;
         self.warm = None;
         self.fallback = None;
-        self.rest = None;
         self.tooltip.remove();
         self.live.remove();
     }
@@ -434,27 +431,17 @@ impl AppRunner {
         } else {
             self.rows_in_view()
         };
-        self.rest = None;
         self.unpainted.clear();
         self.unpainted_blank = resized;
-        if top == 0 && bottom == backing_height {
-            if !resized {
-                self.context.clear_rect(0.0, 0.0, f64::from(backing_width), f64::from(backing_height));
-            }
-            let options = self.draw_options(f64::from(backing_width) / scene_width);
-            let mut backend = Canvas2d::new(self.context.clone(), backing_width, backing_height);
-            draw::draw(scene, &mut backend, &options).map_err(|_| self.drawing_failed())?;
-        } else {
-            if top < bottom {
-                self.paint_rows(scene, top, bottom, !resized)?;
-            }
-            self.unpainted.extend([(bottom, backing_height), (0, top)].into_iter().filter(|(from, to)| from < to));
+        if top < bottom {
+            self.paint_rows(scene, top, bottom, !resized)?;
         }
+        self.unpainted.extend([(bottom, backing_height), (0, top)].into_iter().filter(|(from, to)| from < to));
         self.painted_active = self.active;
         // While the entry animation runs, its frames paint the viewport and its last frame
         // comes back here.
-        if !self.unpainted.is_empty() && !self.animation.running() {
-            self.schedule_rest()?;
+        if !self.unpainted.is_empty() && !self.animation.running() && self.animation.frame.is_none() {
+            self.schedule_frame()?;
         }
         Ok(())
     }
@@ -490,17 +477,10 @@ impl AppRunner {
         drawn.map_err(|_| self.drawing_failed())
     }
 
-    fn schedule_rest(&mut self) -> Result<(), JsValue> {
-        let weak = self.this.clone();
-        self.rest = Some(Frame::request(move |_| with_runner(&weak, |runner| runner.paint_rest()))?);
-        Ok(())
-    }
-
     /// Paints one band of the rows a paint left for later: those the reader has scrolled to
     /// first, then the next below the viewport, then above it.
     fn paint_rest(&mut self) -> Result<(), JsValue> {
-        self.rest = None;
-        if self.animation.running() || self.unpainted.is_empty() {
+        if self.unpainted.is_empty() {
             return Ok(());
         }
         let (top, bottom) = self.rows_in_view();
@@ -530,7 +510,7 @@ impl AppRunner {
             self.unpainted.insert(index + offset, range);
         }
         if !self.unpainted.is_empty() {
-            self.schedule_rest()?;
+            self.schedule_frame()?;
         }
         Ok(())
     }
@@ -557,8 +537,17 @@ impl AppRunner {
 
     fn schedule_frame(&mut self) -> Result<(), JsValue> {
         let weak = self.this.clone();
-        self.animation.frame = Some(Frame::request(move |time| with_runner(&weak, |runner| runner.tick(time)))?);
+        self.animation.frame = Some(Frame::request(move |time| with_runner(&weak, |runner| runner.on_frame(time)))?);
         Ok(())
+    }
+
+    fn on_frame(&mut self, time: f64) -> Result<(), JsValue> {
+        if self.animation.running() {
+            self.tick(time)
+        } else {
+            self.animation.frame = None;
+            self.paint_rest()
+        }
     }
 
     fn tick(&mut self, time: f64) -> Result<(), JsValue> {
