@@ -91,26 +91,40 @@ fn scale(options: &DrawOptions) -> f64 {
     }
 }
 
-/// The shapes in their order, then the texts grouped by font. No text overlaps another (the
-/// layout tests check it) and none lies under a shape, so the picture is the same; but a
-/// canvas parses its font string at every change of font, the costliest call of a redraw,
-/// and the texts of a scene alternate between a handful of fonts.
+/// The shapes in their order, then the texts grouped by font, and within a font by colour. No
+/// text overlaps another (the layout tests check it) and none lies under a shape, so the
+/// picture is the same; but a canvas parses its font string at every change of font, the
+/// costliest call of a redraw, and the texts of a scene alternate between a handful of fonts
+/// and, since chapters have accents of their own, a handful of colours (each change of colour
+/// is a colour string made, passed and parsed).
 fn paint_order(shapes: Vec<&Shape>) -> Vec<&Shape> {
     let font = |shape: &Shape| match shape {
         Shape::Text(run) => Some((run.size.to_bits(), run.bold)),
         _ => None,
     };
-    // One pass per font, in order of first use (no sort: the standard library's would add
-    // kilobytes to the wasm).
+    let style = |shape: &Shape| match shape {
+        Shape::Text(run) => Some((run.size.to_bits(), run.bold, run.color)),
+        _ => None,
+    };
+    // One pass per font and colour, fonts in order of first use and colours in order of first
+    // use within a font (no sort: the standard library's would add kilobytes to the wasm).
     let mut fonts = Vec::new();
     for key in shapes.iter().filter_map(|shape| font(shape)) {
         if !fonts.contains(&key) {
             fonts.push(key);
         }
     }
+    let mut styles = Vec::new();
+    for (size, bold) in fonts {
+        for key in shapes.iter().filter_map(|shape| style(shape)) {
+            if (key.0, key.1) == (size, bold) && !styles.contains(&key) {
+                styles.push(key);
+            }
+        }
+    }
     let mut order: Vec<&Shape> = shapes.iter().copied().filter(|shape| font(shape).is_none()).collect();
-    for key in fonts {
-        order.extend(shapes.iter().copied().filter(|shape| font(shape) == Some(key)));
+    for key in styles {
+        order.extend(shapes.iter().copied().filter(|shape| style(shape) == Some(key)));
     }
     order
 }
@@ -125,7 +139,29 @@ pub fn draw_region<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options:
     let s = scale(options);
     let outer = Rect::new(region.x - 1.0, region.y - 1.0, region.width + 2.0, region.height + 2.0);
     let background = (point(outer.x, outer.y, s), point(outer.right(), outer.bottom(), s));
-    paint(scene, backend, options, Some(background), |shape| shape.bounds().intersects(&outer))
+    paint_reaching(scene, backend, options, Some(background), outer)
+}
+
+/// [`paint`] with the shapes that reach into `reach`: one instance of it for both
+/// [`draw_region`] and [`draw_band`] (each is code in the wasm).
+fn paint_reaching<DB: DrawingBackend>(
+    scene: &Scene,
+    backend: &mut DB,
+    options: &DrawOptions,
+    background: Option<(BackendCoord, BackendCoord)>,
+    reach: Rect,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    paint(scene, backend, options, background, |shape| shape.bounds().intersects(&reach))
+}
+
+/// Redraws the horizontal band of the scene from `top` to `bottom` (CSS pixels): the shapes
+/// that reach into it (with a margin for glyphs that overhang their measured box) and the
+/// focus ring, with no background. The caller clips the backend to the band's device rows, so
+/// that bands painted one after another make the picture one [`draw`] makes: each pixel is
+/// painted once, by the same shapes in the same order.
+pub fn draw_band<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: &DrawOptions, top: f64, bottom: f64) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let reach = Rect::new(-FOCUS_MARGIN, top - FOCUS_MARGIN, scene.width + 2.0 * FOCUS_MARGIN, bottom - top + 2.0 * FOCUS_MARGIN);
+    paint_reaching(scene, backend, options, None, reach)
 }
 
 /// The area a mark and its focus ring cover.
@@ -294,7 +330,7 @@ mod tests {
     }
 
     #[test]
-    fn shapes_keep_their_order_and_texts_come_last_grouped_by_font() {
+    fn shapes_keep_their_order_and_texts_come_last_grouped_by_font_then_colour() {
         use crate::scene::TextRun;
         let text = |size: f64, bold: bool, label: &str| {
             Shape::Text(TextRun { text: label.into(), x: 0.0, y: 0.0, size, bold, color: Color::hex(0), align: Align::Left, bounds: Rect::new(0.0, 0.0, 1.0, 1.0) })
@@ -304,7 +340,11 @@ mod tests {
         if let Shape::Text(run) = &mut grey {
             run.color = Color::hex(0x777777);
         }
-        let shapes = [text(14.0, false, "a"), rect(1.0), text(12.0, true, "b"), rect(2.0), text(14.0, false, "c"), text(12.0, true, "d"), grey];
+        let mut grey_bold = text(12.0, true, "f");
+        if let Shape::Text(run) = &mut grey_bold {
+            run.color = Color::hex(0x777777);
+        }
+        let shapes = [text(14.0, false, "a"), rect(1.0), grey_bold, text(12.0, true, "b"), rect(2.0), grey, text(14.0, false, "c"), text(12.0, true, "d")];
         let order: Vec<String> = paint_order(shapes.iter().collect())
             .into_iter()
             .map(|shape| match shape {
@@ -312,6 +352,6 @@ mod tests {
                 other => format!("rect {}", other.bounds().x),
             })
             .collect();
-        assert_eq!(order, ["rect 1", "rect 2", "a", "c", "e", "b", "d"]);
+        assert_eq!(order, ["rect 1", "rect 2", "a", "c", "e", "f", "b", "d"]);
     }
 }

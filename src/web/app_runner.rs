@@ -11,7 +11,7 @@ use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement
 
 use super::backend::Canvas2d;
 use super::dom;
-use super::listeners::{Frame, Timeout};
+use super::listeners::{Frame, Idle, Timeout};
 use super::options::Options;
 use super::refusal::{Refusal, Refused};
 use super::tooltip::Tooltip;
@@ -34,6 +34,15 @@ const ENTRY_MS: f64 = 750.0;
 /// animation before a second one was drawn.
 const MAX_FRAME_STEP_MS: f64 = 100.0;
 
+/// How many CSS pixels of rows a frame paints at least, when the part of the canvas outside the
+/// viewport is painted after the first paint: a viewport's height, or this if that is less.
+const BAND_CSS: f64 = 1024.0;
+
+/// How long the accessible table and summary may wait for an idle moment, in milliseconds;
+/// and the timeout that stands in where the browser has no idle callback (WebKit).
+const FALLBACK_DEADLINE_MS: u32 = 500;
+const FALLBACK_TIMEOUT_MS: i32 = 50;
+
 /// The largest backing store drawn, in device pixels: iOS (and so WeChat's in-app browser)
 /// leaves a larger canvas blank. A very tall infographic gets a slightly lower ratio instead.
 pub const MAX_BACKING_PIXELS: f64 = 16_777_216.0;
@@ -49,7 +58,8 @@ struct Animation {
     progress: f64,
     /// When it would have started had no frame come more than [`MAX_FRAME_STEP_MS`] late.
     started: Option<f64>,
-    /// The pending frame.
+    /// The pending frame: the animation's next step, or the next band of rows to paint (one
+    /// frame for both: each frame callback is code in the wasm).
     frame: Option<Frame>,
 }
 
@@ -112,6 +122,15 @@ pub struct AppRunner {
     pub(super) own_scroll_until: f64,
     /// The language the fallback table, the summary and the canvas' labels were last written in.
     fallback_locale: Option<Locale>,
+    /// Writes the fallback table and summary once the page is idle after a paint.
+    fallback: Option<Idle>,
+    /// The canvas' rows (device pixels, from and to) that do not show the picture yet: a paint
+    /// draws the rows in the viewport, and later frames draw these, a band at a time, so that
+    /// no task is long however tall the report.
+    unpainted: Vec<(u32, u32)>,
+    /// Whether the unpainted rows are blank (the canvas was sized, which clears it) rather
+    /// than an older picture that each band must clear first.
+    unpainted_blank: bool,
 }
 
 /// Runs `f` on the runner if it is still alive and not already borrowed (an event that fires
@@ -201,6 +220,9 @@ impl AppRunner {
                 warm: None,
                 own_scroll_until: 0.0,
                 fallback_locale: None,
+                fallback: None,
+                unpainted: Vec::new(),
+                unpainted_blank: false,
             })
         }))
     }
@@ -233,6 +255,7 @@ impl AppRunner {
     pub fn tear_down(&mut self) {
         self.animation.frame = None;
         self.warm = None;
+        self.fallback = None;
         self.tooltip.remove();
         self.live.remove();
     }
@@ -296,11 +319,17 @@ impl AppRunner {
             self.scene = layout::layout(&self.report, &self.options(width, 1.0));
             self.active = self.active.filter(|i| *i < self.scene.items.len());
         }
+        // The first paint of a mount does not ask where the canvas is: that would lay the page
+        // out there and then, for the new canvas. It paints the rows a viewport's height from
+        // the canvas' top, which are the rows in view unless the page is scrolled past that
+        // top; then the next frame's band, drawn before that frame is shown, paints the rows
+        // in view.
+        let first = self.drawn.is_none();
         self.drawn = Some(drawn);
         if self.animation.enabled && self.animation.started.is_none() && self.animation.running() {
             self.schedule_frame()?;
         }
-        let painted = self.paint();
+        let painted = self.paint_first(first);
         // The table, the summary and the tooltip's text depend on the report and the language
         // only, not on the width. Written after the paint (and whether or not it worked): the
         // canvas' first font resolves the canvas' style, which would otherwise take the new
@@ -311,20 +340,31 @@ impl AppRunner {
         painted
     }
 
-    /// Writes everything in the DOM that is in the reader's language: the canvas' labels, the
-    /// fallback table and summary; and prepares the tooltip in that language a moment later.
+    /// Writes everything in the DOM that is in the reader's language: the canvas' labels now;
+    /// the fallback table and summary once the page is idle after this paint (a table of
+    /// every figure is as long to build as the paint itself, and no reader waits for it more
+    /// than for the picture); and prepares the tooltip in that language a moment later.
     fn write_language(&mut self) -> Result<(), JsValue> {
         let weak = self.this.clone();
         let after = if self.animation.enabled && self.animation.running() { ENTRY_MS + 100.0 } else { 100.0 };
         self.warm = Some(Timeout::new(after as i32, move || with_runner(&weak, |runner| runner.warm_tooltip()))?);
+        let weak = self.this.clone();
+        self.fallback = Some(Idle::new(FALLBACK_DEADLINE_MS, FALLBACK_TIMEOUT_MS, move || with_runner(&weak, |runner| runner.write_fallback()))?);
         let title = layout::label(&self.report.title, self.locale);
-        let rows = summary::rows(&self.report, &self.scene, self.locale);
-        let text = summary::summary(&self.report, &self.scene, self.locale);
-        dom::fill_fallback(&self.canvas, &self.document, &text, &title, &rows, self.locale)?;
         self.canvas.set_attribute("aria-label", &title)?;
         label_language(&self.canvas, self.locale)?;
         self.fallback_locale = Some(self.locale);
         Ok(())
+    }
+
+    /// Fills the canvas' fallback content (the summary and the table of every figure) in the
+    /// current language.
+    fn write_fallback(&mut self) -> Result<(), JsValue> {
+        self.fallback = None;
+        let title = layout::label(&self.report.title, self.locale);
+        let rows = summary::rows(&self.report, &self.scene, self.locale);
+        let text = summary::summary(&self.report, &self.scene, self.locale);
+        dom::fill_fallback(&self.canvas, &self.document, &text, &title, &rows, self.locale)
     }
 
     /// The device pixels per CSS pixel the canvas is drawn at: the screen's ratio, lowered for
@@ -350,8 +390,14 @@ impl AppRunner {
         DrawOptions { scale, font: draw::WEB_FONTS, highlight: self.active, focus: self.theme.focus, background: false }
     }
 
-    /// Draws the whole scene (or the animation's current frame) at the device's resolution.
+    /// Draws the scene (or the animation's current frame) at the device's resolution: the rows
+    /// in the viewport now, the others a band a frame after it (see [`Self::paint_rest`]).
     fn paint(&mut self) -> Result<(), JsValue> {
+        self.paint_first(false)
+    }
+
+    /// [`Self::paint`]; `first` for the first paint of a mount (see [`Self::refresh`]).
+    fn paint_first(&mut self, first: bool) -> Result<(), JsValue> {
         let scene_width = self.scene.width;
         let (backing_width, backing_height) = self.backing_size();
         // Sizing the canvas clears it: then a clearRect would touch every pixel once more
@@ -379,13 +425,93 @@ impl AppRunner {
         } else {
             &self.scene
         };
-        if !resized {
-            self.context.clear_rect(0.0, 0.0, f64::from(backing_width), f64::from(backing_height));
+        let (top, bottom) = if first {
+            let (_, view_height) = self.viewport();
+            (0, ((view_height.max(0.0) * f64::from(backing_height) / self.scene.height.max(1.0)).ceil() as u32).min(backing_height))
+        } else {
+            self.rows_in_view()
+        };
+        self.unpainted.clear();
+        self.unpainted_blank = resized;
+        if top < bottom {
+            self.paint_rows(scene, top, bottom, !resized)?;
         }
-        let options = self.draw_options(f64::from(backing_width) / scene_width);
-        let mut backend = Canvas2d::new(self.context.clone(), backing_width, backing_height);
-        draw::draw(scene, &mut backend, &options).map_err(|_| self.drawing_failed())?;
+        self.unpainted.extend([(bottom, backing_height), (0, top)].into_iter().filter(|(from, to)| from < to));
         self.painted_active = self.active;
+        // While the entry animation runs, its frames paint the viewport and its last frame
+        // comes back here.
+        if !self.unpainted.is_empty() && !self.animation.running() && self.animation.frame.is_none() {
+            self.schedule_frame()?;
+        }
+        Ok(())
+    }
+
+    /// The canvas' rows (device pixels, from and to) in the viewport. A canvas out of the page
+    /// counts as at the viewport's top.
+    fn rows_in_view(&self) -> (u32, u32) {
+        let rows = self.canvas.height();
+        let scale = f64::from(rows) / self.scene.height.max(1.0);
+        let bounds = self.canvas.get_bounding_client_rect();
+        let (_, view_height) = self.viewport();
+        let row = |css: f64| ((css * scale).max(0.0) as u32).min(rows);
+        let top = row((-bounds.top()).floor());
+        (top, row((view_height - bounds.top()).ceil()).max(top))
+    }
+
+    /// Paints `scene` on the device rows from `top` to `bottom` only, clearing them first if
+    /// `clear`.
+    fn paint_rows(&self, scene: &Scene, top: u32, bottom: u32, clear: bool) -> Result<(), JsValue> {
+        let (width, height) = (self.canvas.width(), self.canvas.height());
+        let scale = f64::from(width) / self.scene.width;
+        let (y, rows) = (f64::from(top), f64::from(bottom - top));
+        self.context.save();
+        self.context.begin_path();
+        self.context.rect(0.0, y, f64::from(width), rows);
+        self.context.clip();
+        if clear {
+            self.context.clear_rect(0.0, y, f64::from(width), rows);
+        }
+        let mut backend = Canvas2d::new(self.context.clone(), width, height);
+        let drawn = draw::draw_band(scene, &mut backend, &self.draw_options(scale), y / scale, (y + rows) / scale);
+        self.context.restore();
+        drawn.map_err(|_| self.drawing_failed())
+    }
+
+    /// Paints one band of the rows a paint left for later: those the reader has scrolled to
+    /// first, then the next below the viewport, then above it.
+    fn paint_rest(&mut self) -> Result<(), JsValue> {
+        if self.unpainted.is_empty() {
+            return Ok(());
+        }
+        let (top, bottom) = self.rows_in_view();
+        let scale = f64::from(self.canvas.height()) / self.scene.height.max(1.0);
+        let band = ((bottom - top) as f64).max(BAND_CSS * scale) as u32;
+        let seen = self.unpainted.iter().position(|&(from, to)| from < bottom && top < to);
+        let (index, from, to) = match seen {
+            Some(i) => {
+                let (from, to) = self.unpainted[i];
+                let from = from.max(top);
+                (i, from, to.min(bottom).min(from + band))
+            }
+            None => {
+                // The ranges lie below the viewport first, then above it.
+                let (from, to) = self.unpainted[0];
+                if from >= bottom {
+                    (0, from, to.min(from + band))
+                } else {
+                    (0, from.max(to.saturating_sub(band)), to)
+                }
+            }
+        };
+        self.paint_rows(&self.scene, from, to, !self.unpainted_blank)?;
+        let (start, end) = self.unpainted.remove(index);
+        let left = [(start, from), (to, end)];
+        for (offset, range) in left.into_iter().filter(|(a, b)| a < b).enumerate() {
+            self.unpainted.insert(index + offset, range);
+        }
+        if !self.unpainted.is_empty() {
+            self.schedule_frame()?;
+        }
         Ok(())
     }
 
@@ -404,13 +530,24 @@ impl AppRunner {
             .collect();
         self.repaint(&self.scene, &areas, scale)?;
         self.painted_active = self.active;
+        // Those areas may lie in rows still to be painted, which are then no longer blank.
+        self.unpainted_blank = false;
         Ok(())
     }
 
     fn schedule_frame(&mut self) -> Result<(), JsValue> {
         let weak = self.this.clone();
-        self.animation.frame = Some(Frame::request(move |time| with_runner(&weak, |runner| runner.tick(time)))?);
+        self.animation.frame = Some(Frame::request(move |time| with_runner(&weak, |runner| runner.on_frame(time)))?);
         Ok(())
+    }
+
+    fn on_frame(&mut self, time: f64) -> Result<(), JsValue> {
+        if self.animation.running() {
+            self.tick(time)
+        } else {
+            self.animation.frame = None;
+            self.paint_rest()
+        }
     }
 
     fn tick(&mut self, time: f64) -> Result<(), JsValue> {

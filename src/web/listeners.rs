@@ -130,3 +130,59 @@ impl Drop for Timeout {
         }
     }
 }
+
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `requestIdleCallback`; missing in WebKit (Safari, every iOS browser), where
+    /// the call throws and [`Idle`] falls back to a timeout.
+    #[wasm_bindgen(js_name = requestIdleCallback, catch)]
+    fn request_idle_callback(callback: &js_sys::Function, options: &JsValue) -> Result<u32, JsValue>;
+    #[wasm_bindgen(js_name = cancelIdleCallback)]
+    fn cancel_idle_callback(handle: u32);
+}
+
+/// How a pending [`Idle`] task was scheduled, so that it is cancelled the same way.
+enum IdleHandle {
+    Idle(u32),
+    Timeout(i32),
+}
+
+/// Work for when the page is idle: an idle callback that runs within `deadline` ms at the
+/// latest, or, where the browser has none, a timeout of `fallback` ms. Cancelled when dropped.
+pub struct Idle {
+    handle: IdleHandle,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Idle {
+    pub fn new(deadline: u32, fallback: i32, handler: impl FnOnce() + 'static) -> Result<Idle, JsValue> {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let mut handler = Some(handler);
+        let closure = Closure::wrap(Box::new(move || {
+            if let Some(handler) = handler.take() {
+                handler();
+            }
+        }) as Box<dyn FnMut()>);
+        let function: &js_sys::Function = closure.as_ref().unchecked_ref();
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"timeout".into(), &deadline.into())?;
+        let handle = match request_idle_callback(function, &options) {
+            Ok(handle) => IdleHandle::Idle(handle),
+            Err(_) => IdleHandle::Timeout(window.set_timeout_with_callback_and_timeout_and_arguments_0(function, fallback)?),
+        };
+        Ok(Idle { handle, _closure: closure })
+    }
+}
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        match self.handle {
+            IdleHandle::Idle(handle) => cancel_idle_callback(handle),
+            IdleHandle::Timeout(handle) => {
+                if let Some(window) = web_sys::window() {
+                    window.clear_timeout_with_handle(handle);
+                }
+            }
+        }
+    }
+}
