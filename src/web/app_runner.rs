@@ -11,7 +11,8 @@ use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement
 
 use super::backend::Canvas2d;
 use super::dom;
-use super::listeners::{Frame, Idle, Timeout};
+use super::events;
+use super::listeners::{Frame, Idle, Listener, Timeout};
 use super::options::Options;
 use super::refusal::{Refusal, Refused};
 use super::tooltip::Tooltip;
@@ -131,6 +132,12 @@ pub struct AppRunner {
     /// Whether the unpainted rows are blank (the canvas was sized, which clears it) rather
     /// than an older picture that each band must clear first.
     unpainted_blank: bool,
+    /// Watches the device pixel ratio the canvas was last sized for (see
+    /// [`events::watch_ratio`]), with that ratio.
+    ratio_watch: Option<(f64, Listener)>,
+    /// The watch replaced at the last change of ratio: it may be the listener running when it
+    /// is replaced, and a closure must not be dropped while it runs, so it goes at the next one.
+    retired_watch: Option<Listener>,
 }
 
 /// Runs `f` on the runner if it is still alive and not already borrowed (an event that fires
@@ -223,6 +230,8 @@ impl AppRunner {
                 fallback: None,
                 unpainted: Vec::new(),
                 unpainted_blank: false,
+                ratio_watch: None,
+                retired_watch: None,
             })
         }))
     }
@@ -273,6 +282,19 @@ impl AppRunner {
     fn viewport(&self) -> (f64, f64) {
         let dimension = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
         self.window.as_ref().map_or((0.0, 0.0), |w| (dimension(w.inner_width()), dimension(w.inner_height())))
+    }
+
+    /// Watches for the device pixel ratio to change from the one the canvas now has, unless
+    /// the page fixed the ratio or the watch is already for this one.
+    pub(super) fn watch_ratio(&mut self) -> Result<(), JsValue> {
+        let ratio = self.ratio();
+        if self.fixed_ratio.is_some() || self.ratio_watch.as_ref().is_some_and(|(watched, _)| *watched == ratio) {
+            return Ok(());
+        }
+        let (Some(runner), Some(window)) = (self.this.upgrade(), self.window.as_ref()) else { return Ok(()) };
+        let watch = events::watch_ratio(&runner, window, ratio)?.map(|listener| (ratio, listener));
+        self.retired_watch = std::mem::replace(&mut self.ratio_watch, watch).map(|(_, listener)| listener);
+        Ok(())
     }
 
     fn ratio(&self) -> f64 {

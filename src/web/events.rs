@@ -46,14 +46,29 @@ pub fn install(runner: &Shared, canvas: &HtmlCanvasElement) -> Result<(Vec<Liste
             install_dismissal(runner, &window, &document, &mut listeners)?;
         }
         install_color_scheme(runner, &window, &mut listeners)?;
-        // The pixel ratio changes when the page is zoomed or moved to another screen; both
-        // fire a window resize.
+        // A zoom also fires a window resize; see [`watch_ratio`] for the ratio's other changes.
         listeners.push(add_event_listener(runner, &window, "resize", PASSIVE, |_: Event, runner| runner.refresh(false))?);
     }
     // A ResizeObserver is missing only in old browsers: they still draw, at the first width.
     let weak = Rc::downgrade(runner);
     let resize = Resize::new(canvas, move |_| with_runner(&weak, |runner| runner.refresh(false))).ok();
+    runner.borrow_mut().watch_ratio()?;
     Ok((listeners, resize))
+}
+
+/// A listener that redraws when the device pixel ratio stops being `ratio`: moving the window
+/// to another screen, and some zooms, change it without a window resize (so does Chromium's
+/// emulation of a phone), and only a `(resolution: …dppx)` query that stops matching says so.
+/// A query matches one ratio, so the runner watches anew for each ratio it draws at.
+pub(super) fn watch_ratio(runner: &Shared, window: &Window, ratio: f64) -> Result<Option<Listener>, JsValue> {
+    // The ratio is written by JavaScript's Number, which keeps core's float formatting out.
+    let dppx = String::from(js_sys::Number::from(ratio).to_string_with_radix(10)?);
+    let Ok(Some(query)) = window.match_media(&["(resolution: ", &dppx, "dppx)"].concat()) else { return Ok(None) };
+    let listener = add_event_listener(runner, &query, "change", PASSIVE, |_: Event, runner| {
+        runner.watch_ratio()?;
+        runner.refresh(false)
+    })?;
+    Ok(Some(listener))
 }
 
 /// Hover with a mouse, tap with a finger or a pen.
