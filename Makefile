@@ -17,7 +17,7 @@ PORT ?= 8080
 REPORT ?= www/reports/zhongyuan-2020-h1.json
 OUT ?= share.png
 
-.PHONY: check draft share poster posters setup build serve test test-native test-chrome test-firefox test-webkit test-page test-page-webkit test-editor fuzz bench bench-quick lighthouse profile screenshots clean
+.PHONY: check draft share poster posters styles setup build serve test test-native test-chrome test-firefox test-webkit test-page test-page-webkit test-editor fuzz bench bench-quick lighthouse profile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -48,6 +48,11 @@ poster: setup
 posters: setup
 	for page in www/index.html www/embed.html; do \
 	  cargo run --quiet --release --bin infographic -- poster www/reports/zhongyuan-2020-h1.json --into $$page || exit 1; done
+
+# www/style.css into the demo's and the embed page's inline <style>, and its hash into their CSP
+# (scripts/serve.mjs hashes the file itself), after an edit of the stylesheet.
+styles:
+	node scripts/inline-style.mjs
 
 # The release wasm is built with std rebuilt for panic=immediate-abort, which drops the panic
 # formatting machinery: nightly flags, taken by the dated nightly that rust-toolchain.toml pins.

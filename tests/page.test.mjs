@@ -417,6 +417,28 @@ test("style.css hides the pages' posters before any script outside the width cla
   }
 });
 
+test('the pages carry www/style.css inline, allowed by its hash in their meta CSP and in the server\'s header, never by unsafe-inline', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { PAGES, STYLE, inlineStyle, styleHash } = await import('../scripts/inline-style.mjs');
+  const { csp } = await import('../scripts/serve.mjs');
+  const read = (path) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+  const css = read(STYLE);
+  const hash = styleHash(css);
+  assert.ok(csp().includes(`style-src 'self' ${hash};`), 'the server allows the stylesheet\'s text by its hash');
+  for (const page of PAGES) {
+    const html = read(page);
+    const blocks = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    assert.deepEqual(blocks, [css], `${page}: one inline <style>, ${STYLE} as it is (make styles)`);
+    assert.ok(!html.includes('rel="stylesheet"'), `${page}: no stylesheet to wait for`);
+    const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
+    assert.match(policy, new RegExp(`style-src 'self' ${hash.replace(/[+/]/g, '\\$&')};`), `${page}: its CSP allows the block by its hash`);
+    assert.ok(!/unsafe-inline/.test(policy + csp()), 'never unsafe-inline');
+    assert.equal(inlineStyle(html, css, page), html, `${page}: make styles would change nothing`);
+  }
+  // The check can fail: a stylesheet edited after the pages were written has another hash.
+  assert.notEqual(styleHash(`${css} `), hash);
+});
+
 test('a src changed while the poster shows drops the poster: it is the first report\'s', async () => {
   const { page, context, errors, release } = await openHeld('www/embed.html');
   assert.ok((await posterBox(page))?.shown);
