@@ -178,16 +178,19 @@ export class DistrictInfographic extends HTMLElement {
     }
   }
 
-  /** The publisher's poster while it fits (the width class it names, the language and theme), on the first load only: a later src is another report. */
+  /** The publisher's poster that fits (its width class, the language and theme; one per class), on the first load only: a later src is another report. The others go. */
   #poster() {
-    const poster = this.querySelector(':scope > svg[data-poster]');
-    if (!poster) return undefined;
-    const [min, max] = (poster.dataset.widths ?? '').split(' ').map(Number);
+    const posters = this.querySelectorAll(':scope > svg[data-poster]');
+    if (!posters.length) return undefined;
     const { width } = this.getBoundingClientRect();
     const theme = this.#theme() === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : this.#theme();
-    if (this.#loading === 1 && width >= min && width <= max && poster.dataset.locale === this.#locale() && poster.dataset.theme === theme) return poster;
-    poster.remove();
-    return undefined;
+    let kept;
+    for (const poster of posters) {
+      const [min, max] = (poster.dataset.widths ?? '').split(' ').map(Number);
+      if (!kept && this.#loading === 1 && width >= min && width <= max && poster.dataset.locale === this.#locale() && poster.dataset.theme === theme) kept = poster;
+      else poster.remove();
+    }
+    return kept;
   }
 
   #showError(words, message) {

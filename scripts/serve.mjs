@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { currentStyleHash } from './inline-style.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const types = {
@@ -22,7 +23,13 @@ const types = {
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.md', '.ts', '.map']);
 /** Below this size a compressed body saves less than its headers cost. */
 export const MIN_COMPRESS_BYTES = 1024;
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+/**
+ * The policy sent with every file. Styles: files from here, and the demo's and embed page's one
+ * inline <style> (www/style.css, inlined by `make styles`) by its hash, read per request so that
+ * an edited stylesheet needs no restart; never 'unsafe-inline'.
+ */
+export const csp = () => "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+  `style-src 'self' ${currentStyleHash()}; ` +
   "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
 const encoders = {
@@ -67,7 +74,7 @@ export function serve({ host = '127.0.0.1', port = 8080, compression = 'gzip' } 
       const ext = extname(file);
       const headers = {
         'Content-Type': types[ext] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
+        'Content-Security-Policy': csp(),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
       };

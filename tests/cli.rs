@@ -406,15 +406,36 @@ fn poster_goes_into_a_page_once_escaped_and_says_where_it_fits() {
 }
 
 #[test]
-fn the_demo_and_embed_pages_carry_the_poster_of_the_current_layout() {
-    let out = scratch("poster.svg");
-    let output = run(&["poster", DEFAULT, "--out", out.to_str().unwrap_or_default()]);
-    assert_eq!(output.status.code(), Some(0), "{}", all(&output));
-    let fresh = String::from_utf8_lossy(&read(&out)).trim_end().to_string();
+fn the_demo_and_embed_pages_carry_the_posters_of_the_current_layout() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // make posters draws each for its first POSTER_SCREEN CSS px.
+    let makefile = String::from_utf8_lossy(&read(&root.join("Makefile"))).into_owned();
+    let screen = makefile
+        .lines()
+        .find_map(|line| line.strip_prefix("POSTER_SCREEN ?= "))
+        .unwrap_or_else(|| panic!("the Makefile sets POSTER_SCREEN"))
+        .trim()
+        .to_string();
     let (_, scene) = scene(DEFAULT, 390.0, ThemeName::Light);
-    assert!(fresh.contains(&format!(" height=\"{}\" ", scene.height as u32)), "the canvas' height at 390 px");
     for page in ["www/index.html", "www/embed.html"] {
-        let html = String::from_utf8_lossy(&read(&Path::new(env!("CARGO_MANIFEST_DIR")).join(page))).into_owned();
-        assert!(poster_in(&html) == fresh, "{page}: its poster is not the current layout's: run make posters");
+        let html = String::from_utf8_lossy(&read(&root.join(page))).into_owned();
+        let mut rest = html.as_str();
+        let mut count = 0;
+        while rest.contains("<svg data-poster") {
+            let poster = poster_in(rest);
+            // The width it was laid out at, from its viewBox; the same poster drawn afresh there.
+            let width = poster.split("viewBox=\"0 0 ").nth(1).and_then(|tail| tail.split(' ').next()).unwrap_or_default();
+            let out = scratch(&format!("poster-{count}.svg"));
+            let output = run(&["poster", DEFAULT, "--out", out.to_str().unwrap_or_default(), "--width", width, "--screen", &screen]);
+            assert_eq!(output.status.code(), Some(0), "{}", all(&output));
+            let fresh = String::from_utf8_lossy(&read(&out)).trim_end().to_string();
+            if width == "390" {
+                assert!(fresh.contains(&format!(" height=\"{}\" ", scene.height as u32)), "the canvas' height at 390 px");
+            }
+            assert!(poster == fresh, "{page}: its poster at {width} px is not the current layout's: run make posters");
+            rest = &rest[rest.find(poster).unwrap_or_default() + poster.len()..];
+            count += 1;
+        }
+        assert_eq!(count, 2, "{page}: a poster per width class");
     }
 }

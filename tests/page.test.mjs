@@ -330,12 +330,16 @@ async function openHeld(path, { width = 390, colorScheme = 'light' } = {}) {
   return { page, context, errors, release };
 }
 
-/** The poster's box and whether it is shown, or undefined when it is not in the page. */
+/**
+ * The shown poster's box (else the first poster's), whether it is shown and how many posters the
+ * page still holds, or undefined when it holds none.
+ */
 const posterBox = (page) => page.evaluate(() => {
-  const poster = document.querySelector('svg[data-poster]');
+  const posters = [...document.querySelectorAll('svg[data-poster]')];
+  const poster = posters.find((p) => p.checkVisibility()) ?? posters[0];
   if (!poster) return undefined;
   const { top, height, width } = poster.getBoundingClientRect();
-  return { top, height, width, shown: poster.checkVisibility(), hidden: poster.getAttribute('aria-hidden') };
+  return { top, height, width, shown: poster.checkVisibility(), hidden: poster.getAttribute('aria-hidden'), count: posters.length };
 });
 
 /** In the page: the demo's or the embed's state holder, the place after the infographic, and its canvas. */
@@ -346,8 +350,10 @@ const PARTS = (name) => {
     : { state: embedded.dataset.state, last: embedded, canvas: embedded.shadowRoot.querySelector('canvas') };
 };
 
-for (const [name, path] of [['demo', 'www/index.html'], ['embed', 'www/embed.html']]) {
-  for (const width of [390, 412]) {
+// Each page carries a poster for two width classes: the demo's second one for 428-430 px phones,
+// the embed's for 360-375 px ones.
+for (const [name, path, widths] of [['demo', 'www/index.html', [390, 412, 430]], ['embed', 'www/embed.html', [360, 390, 412]]]) {
+  for (const width of widths) {
     test(`${name} at ${width}px: the poster shows before the wasm, and the canvas takes its place without a shift`, async () => {
       const { page, context, errors, release } = await openHeld(path, { width });
       const parts = (what) => page.evaluate(([parts, name, what]) => {
@@ -365,6 +371,7 @@ for (const [name, path] of [['demo', 'www/index.html'], ['embed', 'www/embed.htm
       const poster = await posterBox(page);
       assert.ok(poster?.shown, 'the poster is shown before the wasm');
       assert.equal(poster.hidden, 'true', 'the poster is hidden from screen readers: the canvas brings the accessible layer');
+      assert.equal(poster.count, 1, 'the poster of the other width class is gone');
       assert.ok(poster.height > 3000 && Math.abs(poster.width - (name === 'demo' ? width : width - 28)) < 1, JSON.stringify(poster));
       // Nothing else on the page reads the figures meanwhile.
       assert.equal(await page.evaluate(() => document.querySelectorAll('table').length), 0);
@@ -402,7 +409,8 @@ test('after the poster the canvas shows the figures whole at once: no entry anim
 
 for (const [why, path, options] of [
   ['a desktop width (another layout)', 'www/index.html', { width: 1280 }],
-  ['a phone width outside its class', 'www/embed.html', { width: 360 }],
+  ['a phone width outside its classes (embed)', 'www/embed.html', { width: 320 }],
+  ['a width outside its classes (demo)', 'www/index.html', { width: 450 }],
   ['a dark colour scheme', 'www/index.html', { colorScheme: 'dark' }],
   ['another language', 'www/index.html?locale=en', {}],
   ['another report', 'www/index.html?report=reports/example-2021-q1.json', {}],
@@ -420,16 +428,44 @@ for (const [why, path, options] of [
   });
 }
 
-test("style.css hides the pages' posters before any script outside the width class the posters name", async () => {
+test("style.css hides each of the pages' posters before any script outside the width class it names", async () => {
   const { readFileSync } = await import('node:fs');
   const read = (path) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
   const css = read('www/style.css');
   // The demo's canvas is as wide as the viewport; the embed's is 28 px narrower (the article's padding).
   for (const [page, selector, gutter] of [['www/index.html', 'main > svg[data-poster]', 0], ['www/embed.html', '.article svg[data-poster]', 28]]) {
-    const [min, max] = read(page).match(/<svg data-poster="" data-widths="(\d+) (\d+)"/).slice(1).map(Number);
-    const rule = `@media (max-width: ${min + gutter - 1}.98px), (min-width: ${max + gutter}.02px) { ${selector} { display: none; } }`;
-    assert.ok(css.includes(rule), `${page}: style.css should have ${rule} (after make posters, the class may have moved)`);
+    const classes = [...read(page).matchAll(/<svg data-poster="" data-widths="(\d+) (\d+)"/g)].map((m) => m.slice(1).map(Number));
+    assert.equal(classes.length, 2, `${page}: a poster per width class (make posters)`);
+    for (const [min, max] of classes) {
+      const rule = `@media (max-width: ${min + gutter - 1}.98px), (min-width: ${max + gutter}.02px) { ${selector}[data-widths="${min} ${max}"] { display: none; } }`;
+      assert.ok(css.includes(rule), `${page}: style.css should have ${rule} (after make posters, the class may have moved)`);
+    }
+    // Two posters never show at once: their classes do not overlap.
+    const [[a0, a1], [b0, b1]] = classes;
+    assert.ok(a1 < b0 || b1 < a0, `${page}: ${classes}`);
   }
+});
+
+test('the pages carry www/style.css inline, allowed by its hash in their meta CSP and in the server\'s header, never by unsafe-inline', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { PAGES, STYLE, inlineStyle, styleHash } = await import('../scripts/inline-style.mjs');
+  const { csp } = await import('../scripts/serve.mjs');
+  const read = (path) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+  const css = read(STYLE);
+  const hash = styleHash(css);
+  assert.ok(csp().includes(`style-src 'self' ${hash};`), 'the server allows the stylesheet\'s text by its hash');
+  for (const page of PAGES) {
+    const html = read(page);
+    const blocks = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    assert.deepEqual(blocks, [css], `${page}: one inline <style>, ${STYLE} as it is (make styles)`);
+    assert.ok(!html.includes('rel="stylesheet"'), `${page}: no stylesheet to wait for`);
+    const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
+    assert.match(policy, new RegExp(`style-src 'self' ${hash.replace(/[+/]/g, '\\$&')};`), `${page}: its CSP allows the block by its hash`);
+    assert.ok(!/unsafe-inline/.test(policy + csp()), 'never unsafe-inline');
+    assert.equal(inlineStyle(html, css, page), html, `${page}: make styles would change nothing`);
+  }
+  // The check can fail: a stylesheet edited after the pages were written has another hash.
+  assert.notEqual(styleHash(`${css} `), hash);
 });
 
 test('a src changed while the poster shows drops the poster: it is the first report\'s', async () => {

@@ -139,8 +139,9 @@ test("WebKit: the embed goes from loading to ready, or to an error state with a 
   assert.deepEqual(await pageErrors(driver), []);
 });
 
-test('WebKit: the embed page\'s poster has the size of the canvas that takes its place', async () => {
-  await openAt(driver, `${base}/www/embed.html`, { width: 412, height: 844 });
+// 412: the embed's first width class; 360: its second (a poster of its own).
+for (const width of [412, 360]) test(`WebKit at ${width}px: the embed page's poster has the size of the canvas that takes its place`, async () => {
+  await openAt(driver, `${base}/www/embed.html`, { width, height: 844 });
   await collectErrors(driver);
   await waitFor(driver, "return document.getElementById('embedded')?.dataset.state === 'ready'", { message: 'the embed' });
   // The poster as the page was served (the element drops it once the canvas has drawn), in a box
@@ -148,7 +149,9 @@ test('WebKit: the embed page\'s poster has the size of the canvas that takes its
   const sizes = await driver.executeAsyncScript(`const done = arguments[0];
     const element = document.getElementById('embedded');
     fetch(location.href).then((r) => r.text()).then((html) => {
-      const served = new DOMParser().parseFromString(html, 'text/html').querySelector('svg[data-poster]');
+      const width = element.getBoundingClientRect().width;
+      const served = [...new DOMParser().parseFromString(html, 'text/html').querySelectorAll('svg[data-poster]')]
+        .find((poster) => { const [min, max] = poster.dataset.widths.split(' ').map(Number); return width >= min && width <= max; });
       const box = document.createElement('div');
       element.after(box);
       box.append(document.importNode(served, true));

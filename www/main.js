@@ -10,8 +10,9 @@ const params = new URLSearchParams(location.search);
 const localeSelect = document.getElementById('locale');
 const themeSelect = document.getElementById('theme');
 const brand = document.querySelector('.brand');
-// The default report drawn at publish time (make posters), shown until the canvas takes its place.
-let poster = document.querySelector('main > svg[data-poster]');
+// The default report drawn at publish time (make posters), one poster per width class: the one
+// that fits shows until the canvas takes its place.
+let poster;
 let infographic;
 let shownReport;
 
@@ -60,15 +61,18 @@ function headPage(report) {
   if (title) document.title = locale === 'en' ? `${title} · Infographic` : `${title} · 信息图`;
 }
 
-// The poster stays only where the canvas will have its height (its width class) and look (the
-// default report, its language and theme): else it goes at once, and the canvas waits as before.
+// A poster stays only where the canvas will have its height (its width class) and look (the
+// default report, its language and theme): the others go at once; with none, the canvas waits as before.
 function keepPoster() {
-  if (!poster) return;
-  const [min, max] = (poster.dataset.widths ?? '').split(' ').map(Number);
-  const { width } = poster.parentElement.getBoundingClientRect();
+  const { width } = canvas.parentElement.getBoundingClientRect();
   const theme = themeSelect.value === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : themeSelect.value;
-  const fits = width >= min && width <= max && !params.has('report') && poster.dataset.locale === localeSelect.value && poster.dataset.theme === theme;
-  if (!fits) dropPoster();
+  for (const candidate of document.querySelectorAll('main > svg[data-poster]')) {
+    const [min, max] = (candidate.dataset.widths ?? '').split(' ').map(Number);
+    const fits = width >= min && width <= max && !params.has('report') && candidate.dataset.locale === localeSelect.value && candidate.dataset.theme === theme;
+    if (fits && !poster) poster = candidate;
+    else candidate.remove();
+  }
+  if (!poster) dropPoster();
 }
 
 function dropPoster() {

@@ -43,9 +43,11 @@ render  lays the report out at --width CSS pixels (default 750, a phone share im
         draws it as SVG or PNG by the name of --out; --scale is device pixels per CSS pixel
         in a PNG (default 2, so 750 gives a 1500 px wide image)
 poster  lays the report out at --width CSS pixels (default 390, a phone) and writes the inline
-        SVG a page shows until the canvas has drawn: to --out, or in place of the poster (or of
-        the comment <!-- poster -->) in --into PAGE.html; it says over which container widths
-        the canvas has the poster's height (outside them the element does not show it);
+        SVG a page shows until the canvas has drawn: to --out, or into --into PAGE.html in
+        place of its poster of the same width class, language and theme (else after its last
+        poster, or at the comment <!-- poster -->: a page may carry one per width class); it
+        says over which container widths the canvas has the poster's height (outside them the
+        element does not show it);
         --screen H draws only what starts in the first H CSS pixels (fewer bytes in the page)
 
 A PNG needs a font with Chinese glyphs: INFOGRAPHIC_FONT=/path/regular.ttc[,/path/bold.ttc],

@@ -84,18 +84,38 @@ fn canvas_height(height: f64) -> u32 {
     height as u32
 }
 
-/// `page` with its poster replaced by `poster`: the element from `<svg data-poster` to its
-/// `</svg>`, or else the comment `<!-- poster -->` that marks where the first one goes.
+/// `page` with `poster` in it: in place of its poster of the same width class, language and theme
+/// (the element from `<svg data-poster` to its `</svg>`), else after its last poster (a page may
+/// carry one per width class; the element and the page show the one that fits), else in place of
+/// the comment `<!-- poster -->` that marks where the first one goes.
 pub fn into_page(page: &str, poster: &str) -> Option<String> {
     const MARKER: &str = "<!-- poster -->";
-    let (start, end) = match page.find("<svg data-poster") {
-        Some(start) => (start, start + page[start..].find("</svg>")? + "</svg>".len()),
-        None => {
-            let start = page.find(MARKER)?;
-            (start, start + MARKER.len())
-        }
+    const OPEN: &str = "<svg data-poster";
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(start) = page[from..].find(OPEN).map(|at| from + at) {
+        let end = start + page[start..].find("</svg>")? + "</svg>".len();
+        found.push((start, end));
+        from = end;
+    }
+    let (start, end) = match found.iter().find(|(start, end)| class_of(&page[*start..*end]) == class_of(poster)) {
+        Some(&same) => same,
+        None => match found.last() {
+            Some(&(_, last)) => (last, last),
+            None => {
+                let start = page.find(MARKER)?;
+                (start, start + MARKER.len())
+            }
+        },
     };
     Some(format!("{}{poster}{}", &page[..start], &page[end..]))
+}
+
+/// What tells two posters of one page apart: their opening tag's `data-` attributes (the width
+/// class, the language, the theme).
+fn class_of(svg: &str) -> &str {
+    let tag = svg.find('>').map_or(svg, |end| &svg[..end]);
+    tag.find(" width=").map_or(tag, |end| &tag[..end])
 }
 
 #[cfg(test)]
@@ -142,5 +162,18 @@ mod tests {
         let again = into_page(first.as_deref().unwrap_or_default(), "<svg data-poster=\"\">2</svg>");
         assert_eq!(again.as_deref(), Some("<p>a</p><svg data-poster=\"\">2</svg><p>b</p>"));
         assert_eq!(into_page("<p>no place for it</p>", "<svg data-poster=\"\"></svg>"), None);
+    }
+
+    #[test]
+    fn a_page_keeps_one_poster_per_width_class() {
+        let a = |n: u32| format!("<svg data-poster=\"\" data-widths=\"354 417\" data-locale=\"zh\" width=\"100%\" height=\"{n}\"><text>a</text></svg>");
+        let b = |n: u32| format!("<svg data-poster=\"\" data-widths=\"418 443\" data-locale=\"zh\" width=\"100%\" height=\"{n}\"></svg>");
+        let page = into_page("<main><!-- poster --></main>", &a(1)).unwrap_or_default();
+        let page = into_page(&page, &b(1)).unwrap_or_default();
+        assert_eq!(page, format!("<main>{}{}</main>", a(1), b(1)), "another class goes after the first");
+        let page = into_page(&page, &a(2)).unwrap_or_default();
+        assert_eq!(page, format!("<main>{}{}</main>", a(2), b(1)), "the same class is replaced where it is");
+        let page = into_page(&page, &b(3)).unwrap_or_default();
+        assert_eq!(page, format!("<main>{}{}</main>", a(2), b(3)));
     }
 }
