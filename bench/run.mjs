@@ -133,7 +133,9 @@ const median = (values) => {
 const mobilePages = [
   ...libraries,
   { name: 'ours as published (its poster inline)', page: 'bench/ours-poster.built.html', poster: true },
-  ...(svg ? [{ name: 'ours, its SVG first (a separate file)', page: 'bench/ours-svg.html', poster: true }] : []),
+  // A separate file may arrive after the wasm (an image is fetched at a lower priority than the
+  // preloaded wasm): then the canvas is what the reader sees first, and counts as visible.
+  ...(svg ? [{ name: 'ours, its SVG first (a separate file)', page: 'bench/ours-svg.html', poster: true, posterMayLose: true }] : []),
   { name: 'empty page', page: 'bench/empty.html' },
   { name: 'our demo page (www/index.html, the whole report)', short: 'demo page', page: 'www/index.html', probe: true, poster: true },
   { name: 'our embed page (www/embed.html, the whole report)', short: 'embed page', page: 'www/embed.html', probe: true, poster: true },
@@ -215,6 +217,7 @@ try {
     const samples = new Map(mobilePages.map((p) => [p, { visible: [], cold: [], fcp: [], lcp: [], bytes: [] }]));
     const twice = new Set();
     const late = new Set();
+    const lost = [];
     for (let i = 0; i < iterations; i++) {
       for (const target of mobilePages) {
         const load = await visit(target, MOBILE.cpu, target.probe ? '' : query, async (page, traffic) => {
@@ -226,9 +229,10 @@ try {
             fcp: window.__fcp,
             lcp: window.__lcp,
           }));
-          if (target.poster && times.poster === undefined) throw new Error(`${target.page}: the poster was not shown`);
+          if (target.poster && times.poster === undefined && !target.posterMayLose) throw new Error(`${target.page}: the poster was not shown`);
+          if (times.poster === undefined && target.posterMayLose) lost.push(target.page);
           // A poster's frame is on screen no sooner than the first contentful paint.
-          const visible = target.poster ? Math.max(times.poster, times.fcp ?? 0) : times.cold;
+          const visible = target.poster && times.poster !== undefined ? Math.max(times.poster, times.fcp ?? 0) : times.cold;
           return { visible, cold: times.cold, fcp: times.fcp, lcp: times.lcp, bytes: traffic.bytes };
         }, { network: true });
         const s = samples.get(target);
@@ -244,6 +248,7 @@ try {
       })),
       requestedTwice: [...twice],
       requestedLate: [...late],
+      posterLost: lost,
     };
   }
 
@@ -324,7 +329,8 @@ if (mobile) {
     console.log(line([label, ms(m.visible), (m.visible / echarts).toFixed(2), ms(m.cold), (m.cold / echarts).toFixed(2), paint(m.fcp), paint(m.lcp), bundle, kb(m.bytes)]));
   }
   if (results.mobile.requestedTwice.length) console.log(`\nnote: requested twice in one load: ${results.mobile.requestedTwice.join(', ')}`);
-  const { requestedLate } = results.mobile;
+  const { requestedLate, posterLost } = results.mobile;
+  if (posterLost?.length) console.log(`\nnote: loads where the canvas came before the separate SVG file, timed by the canvas: ${posterLost.length} (${[...new Set(posterLost)].join(', ')})`);
   console.log(requestedLate.length
     ? `\nnote: requested after another of the page's files had come back (not in the first round trip): ${requestedLate.join(', ')}`
     : "\nevery page's files were requested in its first round trip (before any of them came back)");
