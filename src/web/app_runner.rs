@@ -632,7 +632,7 @@ impl AppRunner {
         let canvas = self.canvas.get_bounding_client_rect();
         match self.scene.hit_test(x - canvas.left(), y - canvas.top()) {
             Some(i) if tap && self.active == Some(i) && self.tooltip.is_shown() => self.dismiss(),
-            Some(i) => self.activate(i, false),
+            Some(i) => self.activate(i, Some(canvas)),
             None => self.dismiss(),
         }
     }
@@ -651,12 +651,14 @@ impl AppRunner {
             ("ArrowRight" | "ArrowDown", Some(i)) => (i + 1).min(count - 1),
             (_, Some(i)) => i.saturating_sub(1),
         };
-        self.activate(next, true)
+        self.activate(next, None)
     }
 
-    /// Highlights mark `index`, shows its tooltip, and (from the keyboard) announces it and
-    /// scrolls it into view.
-    fn activate(&mut self, index: usize, keyboard: bool) -> Result<(), JsValue> {
+    /// Highlights mark `index` and shows its tooltip. From a pointer, `canvas` is the canvas'
+    /// box the pointer was hit-tested against (nothing has moved since); from the keyboard
+    /// (`None`), the mark is announced and scrolled into view, and the box is read after that.
+    fn activate(&mut self, index: usize, canvas: Option<web_sys::DomRect>) -> Result<(), JsValue> {
+        let keyboard = canvas.is_none();
         let changed = self.active != Some(index) || !self.tooltip.is_shown();
         if !changed && !keyboard {
             // The pointer moved within the same mark: nothing to redraw or rewrite.
@@ -669,7 +671,7 @@ impl AppRunner {
             self.live.set_text_content(Some(&text));
         }
         if let Some(item) = self.scene.items.get(index) {
-            let canvas = self.canvas.get_bounding_client_rect();
+            let canvas = canvas.unwrap_or_else(|| self.canvas.get_bounding_client_rect());
             self.tooltip.show(item, &self.theme, &canvas, self.viewport())?;
         }
         if changed {
