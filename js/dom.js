@@ -124,3 +124,42 @@ export function warmTooltip(tip, label, value, comparison) {
   void tip.offsetWidth;
   Object.assign(style, { display: 'none', visibility: 'visible' });
 }
+
+// The strip of tiles the picture is painted on (src/web/tiles.rs): a block just before the
+// canvas, as high as the canvas, which lies over it, transparent. It is not shown while the
+// canvas is hidden (a page may hide the canvas until it is drawn), and a canvas moved elsewhere
+// takes its strip along at the next paint.
+const strips = new WeakMap();
+
+/** A new strip for `canvas`, not yet in the page (placeStrip puts it there). */
+export function strip(canvas) {
+  const node = element('div');
+  node.setAttribute('aria-hidden', 'true');
+  Object.assign(node.style, { pointerEvents: 'none', margin: '0', padding: '0', border: '0', overflow: 'hidden' });
+  const follow = () => { node.style.display = canvas.hidden ? 'none' : 'block'; };
+  const observer = new MutationObserver(follow);
+  observer.observe(canvas, { attributes: true, attributeFilter: ['hidden'] });
+  strips.set(node, observer);
+  follow();
+  return node;
+}
+
+/** Puts `node` right before `canvas`, if it is not there already. */
+export function placeStrip(canvas, node) {
+  if (canvas.previousSibling !== node && canvas.parentNode) canvas.parentNode.insertBefore(node, canvas);
+}
+
+/** A tile at the end of the strip: a canvas as wide as the strip, no page style around it. */
+export function addTile(node) {
+  const tile = element('canvas');
+  Object.assign(tile.style, { display: 'block', width: '100%', margin: '0', padding: '0', border: '0' });
+  node.appendChild(tile);
+  return tile;
+}
+
+/** Takes the strip out of the page, and stops following its canvas. */
+export function removeStrip(node) {
+  strips.get(node)?.disconnect();
+  strips.delete(node);
+  node.remove();
+}

@@ -32,15 +32,32 @@ async function open(query = '', { width = 390, height = 844, ratio = 2, colorSch
   return { page, context, errors };
 }
 
+/**
+ * In the page: the picture under `canvas` (its strip of tiles, just before it: src/web/tiles.rs)
+ * copied onto one canvas, to read pixels from. Passed as source and evaluated in the page.
+ */
+const PICTURE = (canvas) => {
+  const tiles = [...canvas.previousElementSibling.children];
+  const whole = document.createElement('canvas');
+  whole.width = tiles[0]?.width ?? 0;
+  whole.height = tiles.reduce((sum, tile) => sum + tile.height, 0);
+  let top = 0;
+  for (const tile of tiles) {
+    if (tile.height) whole.getContext('2d').drawImage(tile, 0, top);
+    top += tile.height;
+  }
+  return whole;
+};
+
 /** How many distinct colours the canvas shows (a blank one has one). */
 function colours(page) {
-  return page.evaluate(() => {
-    const canvas = document.getElementById('infographic');
+  return page.evaluate((PICTURE) => {
+    const canvas = eval(PICTURE)(document.getElementById('infographic'));
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, Math.min(canvas.height, 2000)).data;
     const seen = new Set();
     for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
     return seen.size;
-  });
+  }, PICTURE.toString());
 }
 
 for (const [name, width, ratio] of [['phone', 360, 3], ['desktop', 1280, 1]]) {
@@ -48,10 +65,11 @@ for (const [name, width, ratio] of [['phone', 360, 3], ['desktop', 1280, 1]]) {
     const { page, context, errors } = await open('', { width, ratio });
     assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'ready');
     assert.ok(await colours(page) > 50, 'the canvas is not blank');
-    const size = await page.evaluate(() => {
+    const size = await page.evaluate((PICTURE) => {
       const c = document.getElementById('infographic');
-      return { width: c.width, css: c.getBoundingClientRect().width, height: c.height };
-    });
+      const picture = eval(PICTURE)(c);
+      return { width: picture.width, css: c.getBoundingClientRect().width, height: picture.height };
+    }, PICTURE.toString());
     assert.equal(size.width, Math.round(size.css * ratio), 'backing store is CSS size times the ratio');
     const items = await page.evaluate(() => window.infographic.items());
     for (const id of ['gdp', 'tertiary', 'budget-revenue', 'industry', 'fixed-investment', 'retail', 'good-air-days', 'compounds-done', 'parking-spaces', 'new-jobs', 'volunteers', 'funds-raised']) {
@@ -64,7 +82,7 @@ for (const [name, width, ratio] of [['phone', 360, 3], ['desktop', 1280, 1]]) {
 
 test('dark colour scheme is followed by default', async () => {
   const { page, context, errors } = await open('', { colorScheme: 'dark' });
-  const pixel = await page.evaluate(() => Array.from(document.getElementById('infographic').getContext('2d').getImageData(2, 2, 1, 1).data));
+  const pixel = await page.evaluate((PICTURE) => Array.from(eval(PICTURE)(document.getElementById('infographic')).getContext('2d').getImageData(2, 2, 1, 1).data), PICTURE.toString());
   assert.ok(pixel[0] < 60 && pixel[1] < 60 && pixel[2] < 60, `dark background, got ${pixel}`);
   assert.deepEqual(errors, []);
   await context.close();
@@ -155,7 +173,7 @@ test('the one-tag embed draws, sizes itself to its container and says ready', as
   assert.deepEqual(reports, ['zhongyuan-2020-h1.json'], 'the report is downloaded once');
   const sizes = await page.evaluate(() => {
     const element = document.getElementById('embedded');
-    const canvas = element.shadowRoot.querySelector('canvas');
+    const canvas = element.shadowRoot.querySelector('canvas[role]');
     return { element: element.getBoundingClientRect().width, canvas: canvas.getBoundingClientRect().width, items: element.infographic.items().length, title: element.infographic.title() };
   });
   assert.equal(sizes.canvas, sizes.element);
@@ -247,12 +265,12 @@ async function barPixels(reducedMotion) {
   const page = await context.newPage();
   await page.goto(`${base}/www/index.html`);
   await page.waitForFunction(() => document.documentElement.dataset.state === 'ready');
-  const read = () => page.evaluate(() => {
+  const read = () => page.evaluate((PICTURE) => {
     const { canvas, chart } = window.motionTest;
     const gdp = chart.items().find((i) => i.id === 'gdp');
-    const [r, g, b] = canvas.getContext('2d').getImageData(Math.round(gdp.x + gdp.width * 0.4), Math.round(gdp.y + gdp.height - 6), 1, 1).data;
+    const [r, g, b] = eval(PICTURE)(canvas).getContext('2d').getImageData(Math.round(gdp.x + gdp.width * 0.4), Math.round(gdp.y + gdp.height - 6), 1, 1).data;
     return [r, g, b];
-  });
+  }, PICTURE.toString());
   await page.evaluate(async () => {
     const { Infographic } = await import('../pkg/district_infographic.js');
     const canvas = document.createElement('canvas');
@@ -293,7 +311,7 @@ for (const query of ['?report=reports/zhongyuan-2020-h1.json', '']) test(`a chan
     };
   };
   const { page, context, errors } = await open(query, { width: 390, ratio: 1, init });
-  const backing = () => page.evaluate(() => document.getElementById('infographic').width);
+  const backing = () => page.evaluate(() => document.getElementById('infographic').previousElementSibling.firstElementChild.width);
   assert.equal(await backing(), 390);
   assert.ok(await page.evaluate(() => window.__resolutionQueries.length > 0), 'the component watches the ratio');
   const cdp = await context.newCDPSession(page);
@@ -301,7 +319,7 @@ for (const query of ['?report=reports/zhongyuan-2020-h1.json', '']) test(`a chan
   await page.evaluate(() => {
     for (const list of window.__resolutionQueries) if (!list.matches) list.dispatchEvent(new Event('change'));
   });
-  await page.waitForFunction(() => document.getElementById('infographic').width === 1170, null, { timeout: 5000 });
+  await page.waitForFunction(() => document.getElementById('infographic').previousElementSibling.firstElementChild.width === 1170, null, { timeout: 5000 });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -347,7 +365,7 @@ const PARTS = (name) => {
   const embedded = document.getElementById('embedded');
   return name === 'demo'
     ? { state: document.documentElement.dataset.state, last: document.getElementById('infographic'), canvas: document.getElementById('infographic') }
-    : { state: embedded.dataset.state, last: embedded, canvas: embedded.shadowRoot.querySelector('canvas') };
+    : { state: embedded.dataset.state, last: embedded, canvas: embedded.shadowRoot.querySelector('canvas[role]') };
 };
 
 // Each page carries a poster for two width classes: the demo's second one for 428-430 px phones,
@@ -398,11 +416,11 @@ test('after the poster the canvas shows the figures whole at once: no entry anim
   release();
   await page.waitForFunction(() => document.documentElement.dataset.state === 'ready');
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const pixel = await page.evaluate(() => {
-    const canvas = document.getElementById('infographic');
+  const pixel = await page.evaluate((PICTURE) => {
+    const canvas = eval(PICTURE)(document.getElementById('infographic'));
     const gdp = window.infographic.items().find((i) => i.id === 'gdp');
     return Array.from(canvas.getContext('2d').getImageData(Math.round(gdp.x + gdp.width * 0.4), Math.round(gdp.y + gdp.height - 6), 1, 1).data.slice(0, 3));
-  });
+  }, PICTURE.toString());
   assert.deepEqual(pixel, [0xb8, 0x20, 0x2f], 'the GDP bar is grown in the first frames');
   await context.close();
 });

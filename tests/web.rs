@@ -51,6 +51,40 @@ fn canvas(width: f64) -> HtmlCanvasElement {
     canvas
 }
 
+/// The tiles the picture is painted on: the canvases of the strip just before the page's canvas,
+/// top to bottom (the page's canvas lies over them, transparent).
+fn tiles(canvas: &HtmlCanvasElement) -> Vec<HtmlCanvasElement> {
+    let strip = canvas.previous_element_sibling().expect("the strip of tiles before the canvas");
+    let children = strip.children();
+    (0..children.length()).map(|i| children.item(i).unwrap().dyn_into().unwrap()).collect()
+}
+
+/// The picture's width and height in device pixels, over all its tiles.
+fn picture_size(canvas: &HtmlCanvasElement) -> (u32, u32) {
+    let tiles = tiles(canvas);
+    (tiles.first().map_or(0, |t| t.width()), tiles.iter().map(|t| t.height()).sum())
+}
+
+/// The RGBA bytes of the picture's device rows from `top`, `rows` of them, read across its tiles.
+fn pixels(canvas: &HtmlCanvasElement, top: u32, rows: u32) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut tile_top = 0;
+    for tile in tiles(canvas) {
+        let (from, to) = (top.max(tile_top), (top + rows).min(tile_top + tile.height()));
+        if from < to {
+            let context: CanvasRenderingContext2d = tile.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+            bytes.extend(context.get_image_data(0.0, f64::from(from - tile_top), f64::from(tile.width()), f64::from(to - from)).unwrap().data().0);
+        }
+        tile_top += tile.height();
+    }
+    bytes
+}
+
+/// The whole picture's RGBA bytes.
+fn picture(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    pixels(canvas, 0, picture_size(canvas).1)
+}
+
 /// Waits `n` animation frames: a ResizeObserver reports after layout.
 async fn next_frames(n: usize) {
     for _ in 0..n {
@@ -61,11 +95,11 @@ async fn next_frames(n: usize) {
     }
 }
 
-/// Waits until every row of the canvas is painted: a paint draws the rows in view at once and
-/// the others a band a frame afterwards (a band is at least 1024 CSS pixels tall, so this many
-/// frames are more than any report here needs).
+/// Waits until every row of the picture is painted: a paint draws the rows in view at once and
+/// the others a tile a frame afterwards (a tile is 512 CSS pixels tall, so this many frames are
+/// more than any report here needs).
 async fn painted_whole() {
-    next_frames(24).await;
+    next_frames(30).await;
 }
 
 /// Waits (at most two seconds) until `ready()` holds: for what the component writes once the
@@ -131,8 +165,7 @@ fn draws_every_figure_of_the_report_with_its_unit() {
     let air = items.iter().find(|i| i.id == "good-air-days").unwrap();
     assert_eq!((air.text.as_str(), air.comparison.as_deref()), ("85天", Some("同比+23天")));
     // Not a blank canvas: many pixels differ from the background.
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let data = context.get_image_data(0.0, 0.0, f64::from(canvas.width()), 600.0).unwrap().data();
+    let data = pixels(&canvas, 0, 600);
     let background = [data[0], data[1], data[2]];
     let differing = data.chunks(4).filter(|p| [p[0], p[1], p[2]] != background).count();
     assert!(differing > 10_000, "only {differing} drawn pixels");
@@ -144,9 +177,22 @@ fn the_backing_store_matches_the_pixel_ratio() {
     for ratio in [1.0f64, 2.0, 2.75, 3.0] {
         let (canvas, mut infographic) = mount(390.0, &format!(", \"pixelRatio\": {ratio}"));
         let css_height: f64 = canvas.style().get_property_value("height").unwrap().trim_end_matches("px").parse().unwrap();
-        assert_eq!(canvas.width(), (390.0 * ratio).round() as u32, "ratio {ratio}");
-        assert_eq!(canvas.height(), (css_height * ratio).round() as u32, "ratio {ratio}");
+        let (width, height) = picture_size(&canvas);
+        assert_eq!(width, (390.0 * ratio).round() as u32, "ratio {ratio}");
+        assert_eq!(height, (css_height * ratio).round() as u32, "ratio {ratio}");
         assert_eq!(canvas.get_bounding_client_rect().width(), 390.0);
+        // The tiles lie under the canvas' box, row for row: none over 512 CSS pixels, no gap.
+        let strip = canvas.previous_element_sibling().unwrap().get_bounding_client_rect();
+        let rect = canvas.get_bounding_client_rect();
+        assert_eq!((strip.top(), strip.height(), strip.width()), (rect.top(), rect.height(), rect.width()), "ratio {ratio}");
+        let tiles = tiles(&canvas);
+        let mut bottom = rect.top();
+        for tile in &tiles {
+            let box_ = tile.get_bounding_client_rect();
+            assert!((box_.top() - bottom).abs() < 0.01 && box_.height() <= 512.01, "ratio {ratio}: a tile at {} to {}", box_.top(), box_.bottom());
+            bottom = box_.bottom();
+        }
+        assert!((bottom - rect.top() - css_height).abs() < 0.5, "ratio {ratio}: the tiles end at {bottom}");
         infographic.destroy();
     }
 }
@@ -439,7 +485,7 @@ async fn a_resize_of_the_container_redraws_at_the_new_width() {
     let holder: HtmlElement = canvas.parent_element().unwrap().dyn_into().unwrap();
     holder.style().set_property("width", "1280px").unwrap();
     next_frames(2).await;
-    assert_eq!(canvas.width(), 2560, "the backing store follows the new width");
+    assert_eq!(picture_size(&canvas).0, 2560, "the backing store follows the new width");
     let wide = items(&infographic);
     assert!(columns(&wide) > columns(&narrow), "the grid reflows into columns");
     infographic.destroy();
@@ -480,30 +526,35 @@ async fn the_rows_painted_after_the_first_paint_make_the_same_picture_as_one_pai
     use district_infographic::web::backend::Canvas2d;
     use district_infographic::{Locale, Theme, ThemeName};
     let (canvas, mut infographic) = mount(390.0, ", \"pixelRatio\": 2, \"theme\": \"light\"");
-    let (width, height) = (canvas.width(), canvas.height());
+    let (width, height) = picture_size(&canvas);
     let view = web_sys::window().unwrap().inner_height().unwrap().as_f64().unwrap();
     assert!(f64::from(height) / 2.0 > view + 400.0, "the report is taller than the viewport");
-    let read = |canvas: &HtmlCanvasElement| {
-        let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-        context.get_image_data(0.0, 0.0, f64::from(width), f64::from(height)).unwrap().data().0
-    };
-    let first = read(&canvas);
+    let first = picture(&canvas);
     let rows_drawn = |pixels: &[u8]| pixels.chunks(4 * width as usize).filter(|row| row.chunks(4).any(|p| p[3] != 0)).count();
     assert!(rows_drawn(&first) < height as usize * 9 / 10, "render() paints the rows in view first, not all of them");
     painted_whole().await;
-    let banded = read(&canvas);
-    // The same scene drawn in one go on a canvas of the same size.
+    let banded = picture(&canvas);
+    // The same scene drawn in one go on canvases of the tiles' sizes (each translated to its
+    // rows), so that both are rasterised alike (a GPU canvas and a canvas over the GPU's
+    // largest texture set text a little differently).
     let scene = layout_simple(&Report::default_report().unwrap(), 390.0, Locale::Zh);
-    let whole: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
-    whole.set_width(width);
-    whole.set_height(height);
-    // The language picks the CJK glyphs' regional forms.
-    whole.set_attribute("lang", &canvas.get_attribute("lang").unwrap()).unwrap();
-    canvas.parent_element().unwrap().append_child(&whole).unwrap();
-    let context: CanvasRenderingContext2d = whole.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
     let options = DrawOptions { scale: 2.0, font: WEB_FONTS, highlight: None, focus: Theme::get(ThemeName::Light).focus, background: false };
-    draw(&scene, &mut Canvas2d::new(context, width, height), &options).unwrap();
-    let reference = read(&whole);
+    let mut reference = Vec::new();
+    let mut top = 0;
+    for tile in tiles(&canvas) {
+        let whole: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
+        whole.set_width(width);
+        whole.set_height(tile.height());
+        // The language picks the CJK glyphs' regional forms.
+        whole.set_attribute("lang", &canvas.get_attribute("lang").unwrap()).unwrap();
+        canvas.parent_element().unwrap().append_child(&whole).unwrap();
+        let context: CanvasRenderingContext2d = whole.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        context.translate(0.0, -f64::from(top)).unwrap();
+        draw(&scene, &mut Canvas2d::new(context.clone(), width, height), &options).unwrap();
+        reference.extend(context.get_image_data(0.0, 0.0, f64::from(width), f64::from(tile.height())).unwrap().data().0);
+        top += tile.height();
+        whole.remove();
+    }
     // Pixel for pixel, but for a few anti-aliased edge pixels a few levels apart (seen on
     // GPU rasterisation, where a path under a clip is rasterised a little differently).
     let differing = banded.chunks(4).zip(reference.chunks(4)).filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 12)).count();
@@ -516,8 +567,7 @@ async fn the_rows_painted_after_the_first_paint_make_the_same_picture_as_one_pai
 async fn a_hover_repaints_only_what_changed_and_matches_a_full_repaint() {
     let (canvas, mut infographic) = mount(390.0, ", \"pixelRatio\": 2");
     painted_whole().await;
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let read = || context.get_image_data(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).unwrap().data().0;
+    let read = || picture(&canvas);
     let before = read();
     let all = items(&infographic);
     for item in [&all[0], &all[9], &all[2]] {
@@ -536,7 +586,14 @@ async fn a_detached_or_zero_width_canvas_still_draws_and_catches_up_when_sized()
     let detached: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
     let mut infographic = Infographic::new(detached.clone(), default_report(), options("{\"animate\": false}")).expect("mounts detached");
     infographic.render().expect("renders detached");
-    assert!(detached.width() > 0 && !items(&infographic).is_empty(), "drawn at a phone's width, not blank");
+    assert!(!items(&infographic).is_empty(), "laid out at a phone's width");
+    // Put in the page, it takes its strip of tiles along and is drawn there.
+    let holder = canvas(390.0).parent_element().unwrap();
+    holder.append_child(&detached).unwrap();
+    next_frames(4).await;
+    let (width, height) = picture_size(&detached);
+    let drawn = picture(&detached).chunks(4).filter(|p| p[3] != 0).count();
+    assert!(width > 0 && height > 0 && drawn > 10_000, "drawn once in the page, not blank ({width} x {height}, {drawn} pixels)");
     infographic.destroy();
 
     let canvas = canvas(0.0);
@@ -546,7 +603,7 @@ async fn a_detached_or_zero_width_canvas_still_draws_and_catches_up_when_sized()
     let holder: HtmlElement = canvas.parent_element().unwrap().dyn_into().unwrap();
     holder.style().set_property("width", "700px").unwrap();
     next_frames(2).await;
-    assert_eq!(canvas.width(), 700, "redrawn once the container has a width");
+    assert_eq!(picture_size(&canvas).0, 700, "redrawn once the container has a width");
     infographic.destroy();
 }
 
@@ -559,16 +616,15 @@ async fn the_entry_animation_repaints_what_is_in_view_and_ends_on_the_full_pictu
     // The canvas' top at the top of the viewport; the report runs far below it.
     window.scroll_to_with_x_and_y(0.0, canvas.get_bounding_client_rect().top() + window.scroll_y().unwrap());
     let view = window.inner_height().unwrap().as_f64().unwrap();
-    assert!(f64::from(canvas.height()) / 2.0 > view + 400.0, "the report is taller than the viewport");
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let width = f64::from(canvas.width());
-    let band = |top: f64, height: f64| context.get_image_data(0.0, top * 2.0, width, height * 2.0).unwrap().data().0;
-    let read = || band(0.0, f64::from(canvas.height()) / 2.0);
-    let (in_view, below) = (band(0.0, view - 10.0), band(view + 10.0, f64::from(canvas.height()) / 2.0 - view - 10.0));
+    let total = f64::from(picture_size(&canvas).1) / 2.0;
+    assert!(total > view + 400.0, "the report is taller than the viewport");
+    let band = |top: f64, height: f64| pixels(&canvas, (top * 2.0) as u32, (height * 2.0) as u32);
+    let read = || band(0.0, total);
+    let (in_view, below) = (band(0.0, view - 10.0), band(view + 10.0, total - view - 10.0));
     next_frames(4).await;
     // (Compared with ==, not assert_eq!: a failure must not print millions of pixels.)
     assert!(in_view != band(0.0, view - 10.0), "the marks in view grow");
-    assert!(below == band(view + 10.0, f64::from(canvas.height()) / 2.0 - view - 10.0), "below the viewport, nothing is repainted");
+    assert!(below == band(view + 10.0, total - view - 10.0), "below the viewport, nothing is repainted");
     // 750 ms of animation, then a frame or two more: the last frame paints everything. A frame
     // moves the animation on by 100 ms at most (WebKit's frames on a canvas this tall are
     // slower than that), so it takes at least eight frames.

@@ -35,7 +35,13 @@ async function open(query = '', { width = 1280, height = 844 } = {}) {
 
 /** How many distinct colours the demo's canvas shows (a blank one has one). */
 function colours() {
-  return driver.executeScript(`const canvas = document.getElementById('infographic');
+  // The picture lies on the tiles of the strip before the canvas (src/web/tiles.rs).
+  return driver.executeScript(`const tiles = [...document.getElementById('infographic').previousElementSibling.children];
+    const canvas = document.createElement('canvas');
+    canvas.width = tiles[0].width;
+    canvas.height = tiles.reduce((sum, tile) => sum + tile.height, 0);
+    let top = 0;
+    for (const tile of tiles) { if (tile.height) canvas.getContext('2d').drawImage(tile, 0, top); top += tile.height; }
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, Math.min(canvas.height, 2000)).data;
     const seen = new Set();
     for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
@@ -48,7 +54,7 @@ for (const [name, width] of [['phone', 390], ['desktop', 1280]]) {
     assert.equal(await driver.executeScript('return innerWidth'), width, 'the viewport has the width asked for');
     assert.ok(await colours() > 50, 'the canvas is not blank');
     const size = await driver.executeScript(`const c = document.getElementById('infographic');
-      return { width: c.width, css: c.getBoundingClientRect().width, ratio: devicePixelRatio };`);
+      return { width: c.previousElementSibling.firstElementChild.width, css: c.getBoundingClientRect().width, ratio: devicePixelRatio };`);
     assert.equal(size.width, Math.round(size.css * size.ratio), 'backing store is CSS size times the ratio');
     assert.ok(Math.abs(size.css - width) <= 1, `the canvas spans the page, got ${size.css}px`);
     const items = await driver.executeScript('return window.infographic.items()');
@@ -105,7 +111,7 @@ function embed(attributes) {
       events.push(event.type);
       // The observer's records arrive as a microtask after the attribute is set.
       queueMicrotask(() => done({ states, events, text: element.shadowRoot.textContent, width: element.getBoundingClientRect().width,
-        canvas: element.shadowRoot.querySelector('canvas')?.getBoundingClientRect().width ?? 0,
+        canvas: element.shadowRoot.querySelector('canvas[role]')?.getBoundingClientRect().width ?? 0,
         items: element.infographic?.items().length ?? 0 }));
     };
     element.addEventListener('ready', finish);
@@ -156,7 +162,7 @@ for (const width of [412, 360]) test(`WebKit at ${width}px: the embed page's pos
       element.after(box);
       box.append(document.importNode(served, true));
       const poster = box.firstElementChild.getBoundingClientRect();
-      const canvas = element.shadowRoot.querySelector('canvas').getBoundingClientRect();
+      const canvas = element.shadowRoot.querySelector('canvas[role]').getBoundingClientRect();
       done({ poster: [poster.width, poster.height], canvas: [canvas.width, canvas.height], left: !!element.querySelector('svg[data-poster]') });
     });`);
   assert.deepEqual(sizes.poster, sizes.canvas, 'the same box');

@@ -9,12 +9,14 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, Window};
 
+
 use super::backend::Canvas2d;
 use super::dom;
 use super::events;
 use super::listeners::{Frame, Idle, Listener, Timeout};
 use super::options::Options;
 use super::refusal::{Refusal, Refused};
+use super::tiles::Strip;
 use super::tooltip::Tooltip;
 use crate::draw::{self, DrawOptions};
 use crate::layout::{self, LayoutOptions};
@@ -35,9 +37,6 @@ const ENTRY_MS: f64 = 750.0;
 /// animation before a second one was drawn.
 const MAX_FRAME_STEP_MS: f64 = 100.0;
 
-/// How many CSS pixels of rows a frame paints at least, when the part of the canvas outside the
-/// viewport is painted after the first paint: a viewport's height, or this if that is less.
-const BAND_CSS: f64 = 1024.0;
 
 /// How long the accessible table and summary may wait for an idle moment, in milliseconds;
 /// and the timeout that stands in where the browser has no idle callback (WebKit).
@@ -93,7 +92,8 @@ struct Drawn {
 pub struct AppRunner {
     this: Weak<RefCell<AppRunner>>,
     pub(super) canvas: HtmlCanvasElement,
-    context: CanvasRenderingContext2d,
+    /// The tiles the picture is painted on, under the canvas (see [`super::tiles`]).
+    strip: Strip,
     document: Document,
     report: Report,
     pub(super) locale: Locale,
@@ -125,11 +125,11 @@ pub struct AppRunner {
     fallback_locale: Option<Locale>,
     /// Writes the fallback table and summary once the page is idle after a paint.
     fallback: Option<Idle>,
-    /// The canvas' rows (device pixels, from and to) that do not show the picture yet: a paint
-    /// draws the rows in the viewport, and later frames draw these, a band at a time, so that
-    /// no task is long however tall the report.
+    /// The picture's rows (device pixels, from and to) that do not show it yet: a paint draws
+    /// the rows in the viewport, and later frames draw these, a tile at a time, so that no task
+    /// is long however tall the report.
     unpainted: Vec<(u32, u32)>,
-    /// Whether the unpainted rows are blank (the canvas was sized, which clears it) rather
+    /// Whether the unpainted rows are blank (the tiles were sized, which clears them) rather
     /// than an older picture that each band must clear first.
     unpainted_blank: bool,
     /// Watches the device pixel ratio the canvas was last sized for (see
@@ -186,12 +186,17 @@ impl AppRunner {
         let refuse = |why| Refused::new("canvas", why).error(locale);
         let window = web_sys::window();
         let document = window.as_ref().and_then(Window::document).ok_or_else(|| refuse(Refusal::NoDocument))?;
-        let context: CanvasRenderingContext2d = canvas
+        // The page's canvas draws nothing itself (the tiles under it do), but one that gives no
+        // 2D context is no canvas: refused here, as the page passed it.
+        canvas
             .get_context("2d")
             .ok()
             .flatten()
-            .and_then(|c| c.dyn_into().ok())
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
             .ok_or_else(|| refuse(Refusal::NoContext))?;
+        canvas.set_width(0);
+        canvas.set_height(0);
+        let strip = Strip::new(&canvas)?;
         canvas.set_attribute("tabindex", "0")?;
         canvas.set_attribute("role", "group")?;
         label_language(&canvas, locale)?;
@@ -206,7 +211,7 @@ impl AppRunner {
             RefCell::new(AppRunner {
                 this: this.clone(),
                 canvas,
-                context,
+                strip,
                 document,
                 report,
                 locale,
@@ -267,6 +272,7 @@ impl AppRunner {
         self.fallback = None;
         self.tooltip.remove();
         self.live.remove();
+        self.strip.remove();
     }
 
     /// A drawing failure, for the caller: plotters' own words stay out of the page.
@@ -422,21 +428,29 @@ impl AppRunner {
     fn paint_first(&mut self, first: bool) -> Result<(), JsValue> {
         let scene_width = self.scene.width;
         let (backing_width, backing_height) = self.backing_size();
-        // Sizing the canvas clears it: then a clearRect would touch every pixel once more
+        // Sizing the tiles clears them: then a clearRect would touch every pixel once more
         // (on a fresh backing store, a third of a mount's time).
-        let resized = self.canvas.width() != backing_width || self.canvas.height() != backing_height;
-        if resized {
-            self.canvas.set_width(backing_width);
-            self.canvas.set_height(backing_height);
-        }
-        // The page background is CSS: one less fill of the whole backing store per frame.
+        let resized = self
+            .strip
+            .resize(backing_width, backing_height, self.scene.height, self.backing_ratio())?
+            .ok_or_else(|| Refused::new("canvas", Refusal::NoContext).error(self.locale))?;
+        self.strip.place(&self.canvas);
+        self.strip.set_language(self.locale.tag())?;
+        // The page background is CSS, the strip's: one less fill of every tile per frame. The
+        // canvas, as high as the picture, lies over the strip.
         let styled = CanvasStyle { height: self.scene.height as u32, theme: self.theme.name, width: scene_width.to_bits() };
         if resized || self.styled != Some(styled) {
+            let height = [crate::format::whole_number(styled.height.into()).as_str(), "px"].concat();
             let style = self.canvas.style();
-            style.set_property("height", &[crate::format::whole_number(styled.height.into()).as_str(), "px"].concat())?;
-            style.set_property("background-color", &self.theme.background.css_hex())?;
+            style.set_property("height", &height)?;
+            style.set_property("margin-top", &["-", height.as_str()].concat())?;
+            style.set_property("position", "relative")?;
+            self.strip.style("height", &height)?;
+            self.strip.style("background-color", &self.theme.background.css_hex())?;
             if self.fixed_width.is_some() {
-                style.set_property("width", &[crate::format::plain_number(scene_width, 2).as_str(), "px"].concat())?;
+                let width = [crate::format::plain_number(scene_width, 2).as_str(), "px"].concat();
+                style.set_property("width", &width)?;
+                self.strip.style("width", &width)?;
             }
             self.styled = Some(styled);
         }
@@ -468,10 +482,10 @@ impl AppRunner {
         Ok(())
     }
 
-    /// The canvas' rows (device pixels, from and to) in the viewport. A canvas out of the page
-    /// counts as at the viewport's top.
+    /// The picture's rows (device pixels, from and to) in the viewport. A canvas out of the
+    /// page counts as at the viewport's top.
     fn rows_in_view(&self) -> (u32, u32) {
-        let rows = self.canvas.height();
+        let rows = self.strip.size().1;
         let scale = f64::from(rows) / self.scene.height.max(1.0);
         let bounds = self.canvas.get_bounding_client_rect();
         let (_, view_height) = self.viewport();
@@ -483,45 +497,40 @@ impl AppRunner {
     /// Paints `scene` on the device rows from `top` to `bottom` only, clearing them first if
     /// `clear`.
     fn paint_rows(&self, scene: &Scene, top: u32, bottom: u32, clear: bool) -> Result<(), JsValue> {
-        let (width, height) = (self.canvas.width(), self.canvas.height());
+        let (width, height) = self.strip.size();
         let scale = f64::from(width) / self.scene.width;
-        let (y, rows) = (f64::from(top), f64::from(bottom - top));
-        self.context.save();
-        self.context.begin_path();
-        self.context.rect(0.0, y, f64::from(width), rows);
-        self.context.clip();
-        if clear {
-            self.context.clear_rect(0.0, y, f64::from(width), rows);
-        }
-        let mut backend = Canvas2d::new(self.context.clone(), width, height);
-        let drawn = draw::draw_band(scene, &mut backend, &self.draw_options(scale), y / scale, (y + rows) / scale);
-        self.context.restore();
-        drawn.map_err(|_| self.drawing_failed())
+        let options = self.draw_options(scale);
+        let painted = self.strip.paint(top, bottom, |context, from, to| {
+            if clear {
+                context.clear_rect(0.0, from, f64::from(width), to - from);
+            }
+            let mut backend = Canvas2d::new(context.clone(), width, height);
+            draw::draw_band(scene, &mut backend, &options, from / scale, to / scale).map(|_| ())
+        });
+        painted.map_err(|_| self.drawing_failed())
     }
 
     /// Paints one band of the rows a paint left for later: those the reader has scrolled to
-    /// first, then the next below the viewport, then above it.
+    /// (all of them), else the next tile below the viewport, then above it.
     fn paint_rest(&mut self) -> Result<(), JsValue> {
         if self.unpainted.is_empty() {
             return Ok(());
         }
+        self.strip.place(&self.canvas);
         let (top, bottom) = self.rows_in_view();
-        let scale = f64::from(self.canvas.height()) / self.scene.height.max(1.0);
-        let band = ((bottom - top) as f64).max(BAND_CSS * scale) as u32;
         let seen = self.unpainted.iter().position(|&(from, to)| from < bottom && top < to);
         let (index, from, to) = match seen {
             Some(i) => {
                 let (from, to) = self.unpainted[i];
-                let from = from.max(top);
-                (i, from, to.min(bottom).min(from + band))
+                (i, from.max(top), to.min(bottom))
             }
             None => {
                 // The ranges lie below the viewport first, then above it.
                 let (from, to) = self.unpainted[0];
                 if from >= bottom {
-                    (0, from, to.min(from + band))
+                    (0, from, to.min(self.strip.tile_bounds(from).1))
                 } else {
-                    (0, from.max(to.saturating_sub(band)), to)
+                    (0, from.max(self.strip.tile_bounds(to - 1).0), to)
                 }
             }
         };
@@ -543,7 +552,7 @@ impl AppRunner {
         if self.animation.running() || self.drawn.is_none() {
             return self.paint();
         }
-        let scale = f64::from(self.canvas.width()) / self.scene.width;
+        let scale = f64::from(self.strip.size().0) / self.scene.width;
         let areas: Vec<Rect> = [self.painted_active, self.active]
             .into_iter()
             .flatten()
@@ -593,10 +602,10 @@ impl AppRunner {
     /// frame it last had (the theme, language and size being the same: any change of those
     /// paints everything) until the last frame paints it all.
     fn paint_frame(&mut self) -> Result<(), JsValue> {
-        if !self.animation.running() || self.backing_size() != (self.canvas.width(), self.canvas.height()) {
+        if !self.animation.running() || self.backing_size() != self.strip.size() {
             return self.paint();
         }
-        let scale = f64::from(self.canvas.width()) / self.scene.width;
+        let scale = f64::from(self.strip.size().0) / self.scene.width;
         let bounds = self.canvas.get_bounding_client_rect();
         let (_, view_height) = self.viewport();
         let top = (-bounds.top()).max(0.0);
@@ -614,15 +623,18 @@ impl AppRunner {
     /// Repaints `areas` (CSS pixels) of `scene`, each clipped to itself.
     fn repaint(&self, scene: &Scene, areas: &[Rect], scale: f64) -> Result<(), JsValue> {
         let options = self.draw_options(scale);
+        let (width, height) = self.strip.size();
         for area in areas {
-            self.context.save();
-            self.context.begin_path();
-            self.context.rect(area.x * scale, area.y * scale, area.width * scale, area.height * scale);
-            self.context.clip();
-            let mut backend = Canvas2d::new(self.context.clone(), self.canvas.width(), self.canvas.height());
-            let drawn = draw::draw_region(scene, &mut backend, &options, area);
-            self.context.restore();
-            drawn.map_err(|_| self.drawing_failed())?;
+            let top = (area.y * scale).floor().max(0.0) as u32;
+            let bottom = ((area.y + area.height) * scale).ceil().max(0.0) as u32;
+            let painted = self.strip.paint(top, bottom.min(height), |context, _, _| {
+                context.begin_path();
+                context.rect(area.x * scale, area.y * scale, area.width * scale, area.height * scale);
+                context.clip();
+                let mut backend = Canvas2d::new(context.clone(), width, height);
+                draw::draw_region(scene, &mut backend, &options, area).map(|_| ())
+            });
+            painted.map_err(|_| self.drawing_failed())?;
         }
         Ok(())
     }

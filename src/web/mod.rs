@@ -27,6 +27,7 @@ mod listeners;
 mod options;
 mod plain;
 mod refusal;
+mod tiles;
 mod tooltip;
 mod web_runner;
 
