@@ -43,6 +43,7 @@ function figures(lhr) {
     fcp,
     cls: audit('cumulative-layout-shift')?.numericValue,
     longestTask: Math.max(0, ...after.map((task) => task.duration)),
+    tasks: after.map((task) => `${Math.round(task.startTime)}+${Math.round(task.duration)}`),
     longestTaskUrl: after.reduce((a, b) => (b.duration > (a?.duration ?? 0) ? b : a), undefined)?.url,
     failed: Object.values(lhr.audits)
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
@@ -50,11 +51,16 @@ function figures(lhr) {
   };
 }
 
+// The canvas rasterised as on a phone, by a GPU process (SwiftShader), as in bench/run.mjs and
+// issue 14's measurements; --software rasterises it on the main thread (--disable-gpu, as this
+// script did before the tiles), which a phone does not.
+const software = process.argv.includes('--software');
+const graphics = software ? ['--disable-gpu'] : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
 const load = loadavg()[0];
 const { server, url } = await serve({ host: '127.0.0.1', port: 0 });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  chromeFlags: ['--headless=new', '--no-sandbox', ...graphics, '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const results = {};
@@ -74,7 +80,7 @@ try {
 }
 
 const line = (cells) => `| ${cells.join(' | ')} |`;
-console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile (simulated 150 ms RTT, 1.6 Mbit/s, 4x CPU), served gzipped by scripts/serve.mjs; medians of ${runs} run(s); `
+console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile (simulated 150 ms RTT, 1.6 Mbit/s, 4x CPU), served gzipped by scripts/serve.mjs, canvas rasterised ${software ? 'on the main thread (--software)' : 'by a GPU process (SwiftShader)'}; medians of ${runs} run(s); `
   + `load average ${load.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end (Lighthouse scales the main thread's observed times: a busy machine lowers the scores)\n`);
 console.log(line(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'total blocking time', 'largest contentful paint', 'layout shift', 'longest task after first paint', 'performance per run']));
 console.log(line(Array(10).fill('---')));
@@ -91,6 +97,7 @@ for (const [page, list] of Object.entries(results)) {
   if (failed.length) console.log(`\n${page}: audits under 90 in some run: ${failed.join('; ')}`);
   const urls = [...new Set(list.map((r) => r.longestTaskUrl).filter(Boolean))];
   if (urls.length) console.log(`${page}: the longest task after first paint was attributed to ${urls.join(', ')}`);
+  console.log(`${page}: tasks of 50 ms or more after the first paint (start+duration, simulated ms), by run: ${list.map((r) => r.tasks.join(' ') || 'none').join('; ')}`);
 }
 const budgets = Object.entries(summary).flatMap(([page, s]) => [
   [`${page}: performance >= 98`, s.performance >= 98],

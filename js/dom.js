@@ -126,9 +126,10 @@ export function warmTooltip(tip, label, value, comparison) {
 }
 
 // The strip of tiles the picture is painted on (src/web/tiles.rs): a block just before the
-// canvas, as high as the canvas, which lies over it, transparent. It is not shown while the
-// canvas is hidden (a page may hide the canvas until it is drawn), and a canvas moved elsewhere
-// takes its strip along at the next paint.
+// canvas, as high as the canvas, which lies over it, transparent. Neither is shown while the
+// canvas is `hidden` (a page may hide the canvas until it is drawn: the canvas' inline display
+// would otherwise override the attribute), and a canvas moved elsewhere takes its strip along
+// at the next paint.
 const strips = new WeakMap();
 
 /** A new strip for `canvas`, not yet in the page (placeStrip puts it there). */
@@ -136,7 +137,11 @@ export function strip(canvas) {
   const node = element('div');
   node.setAttribute('aria-hidden', 'true');
   Object.assign(node.style, { pointerEvents: 'none', margin: '0', padding: '0', border: '0', overflow: 'hidden' });
-  const follow = () => { node.style.display = canvas.hidden ? 'none' : 'block'; };
+  const follow = () => {
+    const display = canvas.hidden ? 'none' : 'block';
+    node.style.display = display;
+    canvas.style.display = display;
+  };
   const observer = new MutationObserver(follow);
   observer.observe(canvas, { attributes: true, attributeFilter: ['hidden'] });
   strips.set(node, observer);
@@ -157,9 +162,18 @@ export function addTile(node) {
   return tile;
 }
 
-/** Takes the strip out of the page, and stops following its canvas. */
-export function removeStrip(node) {
+/** Takes the strip out of the page, stops following its canvas and puts the canvas back in the flow. */
+export function removeStrip(node, canvas) {
   strips.get(node)?.disconnect();
   strips.delete(node);
   node.remove();
+  canvas.style.removeProperty('margin-top');
+}
+
+/**
+ * Tells the page that the rows in view show the picture: a `painted` event on the canvas, once
+ * the wasm that painted has returned (a listener may call the instance again).
+ */
+export function announcePainted(canvas) {
+  queueMicrotask(() => canvas.dispatchEvent(new Event('painted')));
 }

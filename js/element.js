@@ -157,11 +157,26 @@ export class DistrictInfographic extends HTMLElement {
       ]);
       if (attempt !== this.#loading) return;
       this.#report = report;
-      this.#canvas = document.createElement('canvas');
-      this.#root.prepend(this.#canvas);
-      // No entry animation after a poster: the figures were already shown whole.
-      this.#chart = new Infographic(this.#canvas, report, { locale: this.#locale(), theme: this.#theme(), animate: !poster });
-      this.#chart.render();
+      const canvas = document.createElement('canvas');
+      this.#canvas = canvas;
+      // Behind a poster the canvas paints a few milliseconds a frame (progressive), hidden,
+      // then takes the poster's place; and it has no entry animation: the figures were
+      // already shown whole.
+      canvas.hidden = !!poster;
+      this.#root.prepend(canvas);
+      const chart = new Infographic(canvas, report, { locale: this.#locale(), theme: this.#theme(), animate: !poster, progressive: !!poster });
+      this.#chart = chart;
+      if (poster) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const painted = new Promise((resolve) => canvas.addEventListener('painted', resolve, { once: true }));
+        if (attempt !== this.#loading) return;
+        chart.render();
+        await painted;
+        if (attempt !== this.#loading) return;
+        canvas.hidden = false;
+      } else {
+        chart.render();
+      }
       poster?.remove();
       slot.remove();
       share.style.visibility = '';

@@ -57,29 +57,39 @@ pub fn draw<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: &DrawO
         let (w, h) = backend.get_size();
         ((0, 0), (w as i32, h as i32))
     });
-    paint(scene, backend, options, background, |_| true)
+    paint(scene, backend, options, background, |_| true, 0, || true).map(|_| ())
 }
 
-/// The one drawing path of [`draw`] and [`draw_region`]: the background over `background`
-/// (device pixels), the shapes `keep` accepts in [`paint_order`], the focus ring, then present.
+/// The one drawing path of [`draw`], [`draw_region`] and [`draw_band_from`]: the background
+/// over `background` (device pixels), the shapes `keep` accepts in [`paint_order`] from the
+/// `skip`th on, the focus ring, then present. `more` is asked before each shape whether to go
+/// on: when it says no, the count of shapes drawn so far comes back (`Some`), to go on from in
+/// a later call; `None` once everything is drawn.
 fn paint<DB: DrawingBackend>(
     scene: &Scene,
     backend: &mut DB,
     options: &DrawOptions,
     background: Option<(BackendCoord, BackendCoord)>,
     keep: impl Fn(&Shape) -> bool,
-) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    skip: usize,
+    mut more: impl FnMut() -> bool,
+) -> Result<Option<usize>, DrawingErrorKind<DB::ErrorType>> {
     let s = scale(options);
     if let Some((from, to)) = background {
         backend.draw_rect(from, to, &Fill(scene.background), true)?;
     }
-    for shape in paint_order(scene.shapes.iter().filter(|shape| keep(shape)).collect()) {
+    for (index, shape) in paint_order(scene.shapes.iter().filter(|shape| keep(shape)).collect()).into_iter().enumerate().skip(skip) {
+        if index > skip && !more() {
+            backend.present()?;
+            return Ok(Some(index));
+        }
         draw_shape(backend, shape, s, options.font)?;
     }
     if let Some(item) = options.highlight.and_then(|i| scene.items.get(i)) {
         draw_focus(backend, &item.rect, s, options.focus)?;
     }
-    backend.present()
+    backend.present()?;
+    Ok(None)
 }
 
 /// Device pixels per CSS pixel: `options.scale`, or 1 when it is not a positive number.
@@ -139,19 +149,21 @@ pub fn draw_region<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options:
     let s = scale(options);
     let outer = Rect::new(region.x - 1.0, region.y - 1.0, region.width + 2.0, region.height + 2.0);
     let background = (point(outer.x, outer.y, s), point(outer.right(), outer.bottom(), s));
-    paint_reaching(scene, backend, options, Some(background), outer)
+    paint_reaching(scene, backend, options, Some(background), outer, 0, &mut || true).map(|_| ())
 }
 
 /// [`paint`] with the shapes that reach into `reach`: one instance of it for both
-/// [`draw_region`] and [`draw_band`] (each is code in the wasm).
+/// [`draw_region`] and [`draw_band_from`] (each is code in the wasm).
 fn paint_reaching<DB: DrawingBackend>(
     scene: &Scene,
     backend: &mut DB,
     options: &DrawOptions,
     background: Option<(BackendCoord, BackendCoord)>,
     reach: Rect,
-) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    paint(scene, backend, options, background, |shape| shape.bounds().intersects(&reach))
+    skip: usize,
+    more: &mut dyn FnMut() -> bool,
+) -> Result<Option<usize>, DrawingErrorKind<DB::ErrorType>> {
+    paint(scene, backend, options, background, |shape| shape.bounds().intersects(&reach), skip, more)
 }
 
 /// Redraws the horizontal band of the scene from `top` to `bottom` (CSS pixels): the shapes
@@ -160,8 +172,24 @@ fn paint_reaching<DB: DrawingBackend>(
 /// that bands painted one after another make the picture one [`draw`] makes: each pixel is
 /// painted once, by the same shapes in the same order.
 pub fn draw_band<DB: DrawingBackend>(scene: &Scene, backend: &mut DB, options: &DrawOptions, top: f64, bottom: f64) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    draw_band_from(scene, backend, options, top, bottom, 0, &mut || true).map(|_| ())
+}
+
+/// [`draw_band`] in slices, so that no task is long: draws the band's shapes from the `skip`th
+/// on (in the order [`draw_band`] draws them) for as long as `more` says yes (asked before each
+/// shape but the first), and returns how many are drawn then (`Some`, for the next slice), or
+/// `None` once the band is done. The slices together make the picture one [`draw_band`] makes.
+pub fn draw_band_from<DB: DrawingBackend>(
+    scene: &Scene,
+    backend: &mut DB,
+    options: &DrawOptions,
+    top: f64,
+    bottom: f64,
+    skip: usize,
+    more: &mut dyn FnMut() -> bool,
+) -> Result<Option<usize>, DrawingErrorKind<DB::ErrorType>> {
     let reach = Rect::new(-FOCUS_MARGIN, top - FOCUS_MARGIN, scene.width + 2.0 * FOCUS_MARGIN, bottom - top + 2.0 * FOCUS_MARGIN);
-    paint_reaching(scene, backend, options, None, reach)
+    paint_reaching(scene, backend, options, None, reach, skip, more)
 }
 
 /// The area a mark and its focus ring cover.
@@ -289,6 +317,7 @@ fn circle_points(out: &mut Vec<BackendCoord>, (cx, cy, r, s): (f64, f64, f64, f6
 #[cfg(test)]
 mod tests {
     use super::*;
+    use plotters_backend::BackendTextStyle;
 
     #[test]
     fn arcs_have_enough_vertices_to_look_round() {
@@ -306,6 +335,70 @@ mod tests {
             let r = (((p.0 - 300) as f64).powi(2) + ((p.1 - 300) as f64).powi(2)).sqrt();
             assert!((r - 180.0).abs() <= 1.0, "vertex off the circle: {r}");
         }
+    }
+
+    /// Writes down what is drawn, call by call.
+    #[derive(Default)]
+    struct Recorder(Vec<String>);
+
+    impl DrawingBackend for Recorder {
+        type ErrorType = std::fmt::Error;
+        fn get_size(&self) -> (u32, u32) {
+            (800, 4000)
+        }
+        fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            Ok(())
+        }
+        fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            Ok(())
+        }
+        fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            self.0.push(format!("pixel {point:?} {:?}", color.rgb));
+            Ok(())
+        }
+        fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            self.0.push(format!("rect {a:?} {b:?} {:?} {fill}", style.color().rgb));
+            Ok(())
+        }
+        fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, points: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            self.0.push(format!("polygon {:?} {:?}", points.into_iter().collect::<Vec<_>>(), style.color().rgb));
+            Ok(())
+        }
+        fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, points: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            self.0.push(format!("path {:?} {:?}", points.into_iter().collect::<Vec<_>>(), style.color().rgb));
+            Ok(())
+        }
+        fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+            self.0.push(format!("text {text} {pos:?} {:?}", style.color().rgb));
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_band_drawn_in_slices_is_the_band_drawn_at_once() {
+        use crate::layout::layout_simple;
+        use crate::report::Report;
+        let scene = layout_simple(&Report::default_report().unwrap(), 390.0, crate::locale::Locale::Zh);
+        let options = DrawOptions { scale: 2.0, font: WEB_FONTS, highlight: Some(2), focus: Color::hex(0x0b57d0), background: false };
+        let (top, bottom) = (300.0, 900.0);
+        let mut whole = Recorder::default();
+        draw_band(&scene, &mut whole, &options, top, bottom).unwrap();
+        assert!(whole.0.len() > 40, "a band of the seed report has many shapes: {}", whole.0.len());
+        // Slices of three shapes each: `more` says no at every fourth question.
+        let mut sliced = Recorder::default();
+        let (mut next, mut slices) = (Some(0), 0);
+        while let Some(skip) = next {
+            let mut asked = 0;
+            next = draw_band_from(&scene, &mut sliced, &options, top, bottom, skip, &mut || {
+                asked += 1;
+                asked < 3
+            })
+            .unwrap();
+            slices += 1;
+            assert!(slices < 1000, "the slices never end");
+        }
+        assert!(slices > 10, "drawn in {slices} slices");
+        assert_eq!(sliced.0, whole.0);
     }
 
     #[test]

@@ -102,14 +102,27 @@ async function loadReport(url) {
   }
 }
 
-function show(report) {
+// A moment for the browser between two steps of the first paint, so that neither is a long task.
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function show(report) {
   infographic?.destroy();
   infographic?.free();
   infographic = undefined;
-  // No entry animation after the poster: its figures were already shown whole.
-  const options = { locale: localeSelect.value, theme: themeSelect.value, animate: !poster };
-  infographic = new Infographic(canvas, report, options);
-  infographic.render();
+  // After the poster: no entry animation (its figures were already shown whole), and the canvas
+  // paints a few milliseconds a frame behind it (progressive), then takes its place.
+  const options = { locale: localeSelect.value, theme: themeSelect.value, animate: !poster, progressive: !!poster };
+  const shown = new Infographic(canvas, report, options);
+  infographic = shown;
+  if (poster) {
+    await yieldToPage();
+    const painted = new Promise((resolve) => canvas.addEventListener('painted', resolve, { once: true }));
+    shown.render();
+    await painted;
+    if (infographic !== shown) return;
+  } else {
+    shown.render();
+  }
   dropPoster();
   window.infographic = infographic;
   shownReport = report;
@@ -132,7 +145,7 @@ async function start() {
       init().catch(() => { throw new Error(words().noProgram); }),
       loadReport(params.get('report') ?? DEFAULT_REPORT),
     ]);
-    show(report);
+    await show(report);
   } catch (error) {
     fail(error?.message ?? String(error));
   }
@@ -149,7 +162,7 @@ async function start() {
     const file = event.target.files?.[0];
     if (!file) return;
     try {
-      show(JSON.parse(await file.text()));
+      await show(JSON.parse(await file.text()));
     } catch (error) {
       fail(error?.message ?? String(error));
     }

@@ -17,6 +17,12 @@ use super::listeners::{Frame, Idle, Listener, Timeout};
 use super::options::Options;
 use super::refusal::{Refusal, Refused};
 use super::tiles::Strip;
+
+#[wasm_bindgen(module = "/js/dom.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = announcePainted)]
+    fn announce_painted(canvas: &HtmlCanvasElement);
+}
 use super::tooltip::Tooltip;
 use crate::draw::{self, DrawOptions};
 use crate::layout::{self, LayoutOptions};
@@ -37,6 +43,10 @@ const ENTRY_MS: f64 = 750.0;
 /// animation before a second one was drawn.
 const MAX_FRAME_STEP_MS: f64 = 100.0;
 
+
+/// How long a frame paints rows out of view (or, the first time with `progressive`, in view),
+/// in milliseconds: it stops between two shapes once this is spent, and goes on in the next.
+const SLICE_MS: f64 = 8.0;
 
 /// How long the accessible table and summary may wait for an idle moment, in milliseconds;
 /// and the timeout that stands in where the browser has no idle callback (WebKit).
@@ -129,6 +139,12 @@ pub struct AppRunner {
     /// the rows in the viewport, and later frames draw these, a tile at a time, so that no task
     /// is long however tall the report.
     unpainted: Vec<(u32, u32)>,
+    /// A band of unpainted rows (from, to) painted in part, and how many of its shapes are.
+    slice: Option<(u32, u32, usize)>,
+    /// Whether the next paint is the first with `progressive`: it paints nothing at once.
+    progressive: bool,
+    /// Whether the canvas has fired `painted`.
+    announced: bool,
     /// Whether the unpainted rows are blank (the tiles were sized, which clears them) rather
     /// than an older picture that each band must clear first.
     unpainted_blank: bool,
@@ -200,7 +216,8 @@ impl AppRunner {
         canvas.set_attribute("tabindex", "0")?;
         canvas.set_attribute("role", "group")?;
         label_language(&canvas, locale)?;
-        dom::style(canvas.unchecked_ref(), &[("display", "block"), ("width", "100%"), ("touch-action", "manipulation")])?;
+        // Its display (block, or none while it is `hidden`) follows the strip's (js/dom.js).
+        dom::style(canvas.unchecked_ref(), &[("width", "100%"), ("touch-action", "manipulation")])?;
         let tooltip = Tooltip::new(&canvas, &document)?;
         let live = dom::live_region(&canvas, &document)?;
         let dark = prefers("(prefers-color-scheme: dark)");
@@ -234,6 +251,9 @@ impl AppRunner {
                 fallback_locale: None,
                 fallback: None,
                 unpainted: Vec::new(),
+                slice: None,
+                progressive: options.progressive.unwrap_or(false),
+                announced: false,
                 unpainted_blank: false,
                 ratio_watch: None,
                 retired_watch: None,
@@ -272,7 +292,7 @@ impl AppRunner {
         self.fallback = None;
         self.tooltip.remove();
         self.live.remove();
-        self.strip.remove();
+        self.strip.remove(&self.canvas);
     }
 
     /// A drawing failure, for the caller: plotters' own words stay out of the page.
@@ -468,11 +488,20 @@ impl AppRunner {
             self.rows_in_view()
         };
         self.unpainted.clear();
+        self.slice = None;
         self.unpainted_blank = resized;
-        if top < bottom {
-            self.paint_rows(scene, top, bottom, !resized)?;
+        // The first paint with `progressive` leaves every row to the frames that follow (the
+        // rows in view first), unless the entry animation paints them.
+        let progressive = std::mem::take(&mut self.progressive) && first && !self.animation.running();
+        if progressive {
+            self.unpainted.push((0, backing_height));
+        } else {
+            if top < bottom {
+                self.paint_rows(scene, top, bottom, !resized, 0, &mut || true)?;
+            }
+            self.unpainted.extend([(bottom, backing_height), (0, top)].into_iter().filter(|(from, to)| from < to));
+            self.announce(top, bottom);
         }
-        self.unpainted.extend([(bottom, backing_height), (0, top)].into_iter().filter(|(from, to)| from < to));
         self.painted_active = self.active;
         // While the entry animation runs, its frames paint the viewport and its last frame
         // comes back here.
@@ -495,50 +524,80 @@ impl AppRunner {
     }
 
     /// Paints `scene` on the device rows from `top` to `bottom` only, clearing them first if
-    /// `clear`.
-    fn paint_rows(&self, scene: &Scene, top: u32, bottom: u32, clear: bool) -> Result<(), JsValue> {
+    /// `clear`; from the band's `skip`th shape on, for as long as `more` says yes (see
+    /// [`draw::draw_band_from`]). Returns how many shapes are drawn when `more` stopped it,
+    /// which is the band's count for the next slice when the rows lie in one tile.
+    fn paint_rows(&self, scene: &Scene, top: u32, bottom: u32, clear: bool, skip: usize, more: &mut dyn FnMut() -> bool) -> Result<Option<usize>, JsValue> {
         let (width, height) = self.strip.size();
         let scale = f64::from(width) / self.scene.width;
         let options = self.draw_options(scale);
+        let mut left = None;
         let painted = self.strip.paint(top, bottom, |context, from, to| {
-            if clear {
+            if clear && skip == 0 {
                 context.clear_rect(0.0, from, f64::from(width), to - from);
             }
             let mut backend = Canvas2d::new(context.clone(), width, height);
-            draw::draw_band(scene, &mut backend, &options, from / scale, to / scale).map(|_| ())
+            left = draw::draw_band_from(scene, &mut backend, &options, from / scale, to / scale, skip, more)?;
+            Ok(())
         });
-        painted.map_err(|_| self.drawing_failed())
+        painted.map(|_| left).map_err(|_: plotters_backend::DrawingErrorKind<_>| self.drawing_failed())
     }
 
-    /// Paints one band of the rows a paint left for later: those the reader has scrolled to
-    /// (all of them), else the next tile below the viewport, then above it.
+    /// Fires `painted` on the canvas, the first time no row from `top` to `bottom` (those in
+    /// view) is left to paint.
+    fn announce(&mut self, top: u32, bottom: u32) {
+        if !self.announced && !self.unpainted.iter().any(|&(from, to)| from < bottom && top < to) {
+            self.announced = true;
+            announce_painted(&self.canvas);
+        }
+    }
+
+    /// Paints, for at most [`SLICE_MS`], the band of rows a paint left for later that a slice
+    /// began, else the next: the rows the reader has scrolled to, else the next tile below the
+    /// viewport, then above it; each band lies in one tile.
     fn paint_rest(&mut self) -> Result<(), JsValue> {
         if self.unpainted.is_empty() {
             return Ok(());
         }
         self.strip.place(&self.canvas);
         let (top, bottom) = self.rows_in_view();
-        let seen = self.unpainted.iter().position(|&(from, to)| from < bottom && top < to);
-        let (index, from, to) = match seen {
-            Some(i) => {
-                let (from, to) = self.unpainted[i];
-                (i, from.max(top), to.min(bottom))
-            }
+        let (from, to, skip) = match self.slice.take() {
+            Some(slice) => slice,
             None => {
-                // The ranges lie below the viewport first, then above it.
-                let (from, to) = self.unpainted[0];
-                if from >= bottom {
-                    (0, from, to.min(self.strip.tile_bounds(from).1))
-                } else {
-                    (0, from.max(self.strip.tile_bounds(to - 1).0), to)
-                }
+                let seen = self.unpainted.iter().find(|&&(from, to)| from < bottom && top < to);
+                let (from, to) = match seen {
+                    Some(&(from, to)) => {
+                        let from = from.max(top);
+                        (from, to.min(bottom).min(self.strip.tile_bounds(from).1))
+                    }
+                    None => {
+                        // The ranges lie below the viewport first, then above it.
+                        let (from, to) = self.unpainted[0];
+                        if from >= bottom {
+                            (from, to.min(self.strip.tile_bounds(from).1))
+                        } else {
+                            (from.max(self.strip.tile_bounds(to - 1).0), to)
+                        }
+                    }
+                };
+                (from, to, 0)
             }
         };
-        self.paint_rows(&self.scene, from, to, !self.unpainted_blank)?;
-        let (start, end) = self.unpainted.remove(index);
-        let left = [(start, from), (to, end)];
-        for (offset, range) in left.into_iter().filter(|(a, b)| a < b).enumerate() {
-            self.unpainted.insert(index + offset, range);
+        let performance = self.window.as_ref().and_then(Window::performance);
+        let clock = move || performance.as_ref().map_or(0.0, |p| p.now());
+        let deadline = clock() + SLICE_MS;
+        match self.paint_rows(&self.scene, from, to, !self.unpainted_blank, skip, &mut || clock() < deadline)? {
+            Some(drawn) => self.slice = Some((from, to, drawn)),
+            None => {
+                if let Some(index) = self.unpainted.iter().position(|&(start, end)| start <= from && to <= end) {
+                    let (start, end) = self.unpainted.remove(index);
+                    let left = [(start, from), (to, end)];
+                    for (offset, range) in left.into_iter().filter(|(a, b)| a < b).enumerate() {
+                        self.unpainted.insert(index + offset, range);
+                    }
+                }
+                self.announce(top, bottom);
+            }
         }
         if !self.unpainted.is_empty() {
             self.schedule_frame()?;
@@ -561,8 +620,10 @@ impl AppRunner {
             .collect();
         self.repaint(&self.scene, &areas, scale)?;
         self.painted_active = self.active;
-        // Those areas may lie in rows still to be painted, which are then no longer blank.
+        // Those areas may lie in rows still to be painted, which are then no longer blank; a
+        // band painted in part starts again, cleared.
         self.unpainted_blank = false;
+        self.slice = None;
         Ok(())
     }
 

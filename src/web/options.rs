@@ -21,6 +21,10 @@ pub struct Options {
     pub pixel_ratio: Option<f64>,
     /// `false` turns the entry animation off.
     pub animate: Option<bool>,
+    /// `true`: the first `render()` paints nothing at once; the rows in view are painted a few
+    /// milliseconds a frame, then the canvas fires `painted` (for a page that shows a poster
+    /// meanwhile: no long task).
+    pub progressive: Option<bool>,
 }
 
 impl Options {
@@ -59,11 +63,20 @@ impl Options {
                     },
                 }
             };
-            let animate = match field(options, "animate")? {
-                None => None,
-                Some(flag) => Some(flag.as_bool().ok_or(Refused::new("options.animate", Refusal::ExpectedBoolean))?),
+            let flag = |name: &str| -> Result<Option<bool>, Refused> {
+                match field(options, name)? {
+                    None => Ok(None),
+                    Some(flag) => Ok(Some(flag.as_bool().ok_or(Refused::new(["options.", name].concat(), Refusal::ExpectedBoolean))?)),
+                }
             };
-            Ok(Options { locale, theme, width: positive("width")?, pixel_ratio: positive("pixelRatio")?, animate })
+            Ok(Options {
+                locale,
+                theme,
+                width: positive("width")?,
+                pixel_ratio: positive("pixelRatio")?,
+                animate: flag("animate")?,
+                progressive: flag("progressive")?,
+            })
         };
         read().map_err(|refused| (locale, refused))
     }

@@ -31,7 +31,7 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = addTile)]
     fn add_tile_js(strip: &HtmlElement) -> Result<HtmlCanvasElement, JsValue>;
     #[wasm_bindgen(js_name = removeStrip)]
-    fn remove_js(strip: &HtmlElement);
+    fn remove_js(strip: &HtmlElement, canvas: &HtmlCanvasElement);
 }
 
 struct Tile {
@@ -145,8 +145,9 @@ impl Strip {
             .map_or((row, row.saturating_add(1)), |t| (t.top, t.bottom))
     }
 
-    /// Takes the strip and its tiles out of the page.
-    pub fn remove(&self) {
-        remove_js(&self.element);
+    /// Takes the strip and its tiles out of the page, and `canvas` (whose strip it is) back
+    /// into the flow.
+    pub fn remove(&self, canvas: &HtmlCanvasElement) {
+        remove_js(&self.element, canvas);
     }
 }

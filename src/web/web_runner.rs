@@ -75,8 +75,9 @@ fn locale_or_default(locale: Option<JsValue>) -> Locale {
 impl Infographic {
     /// Creates the infographic on `canvas`. `report` is a plain object in the report format
     /// (the parsed JSON of a report file); `options` may set `locale` (`zh`|`en`), `theme`
-    /// (`light`|`dark`|`auto`), `width`, `pixelRatio` and `animate`. Throws an Error naming the
-    /// field at fault when the report has nothing that can be drawn, or an option is wrong.
+    /// (`light`|`dark`|`auto`), `width`, `pixelRatio`, `animate` and `progressive`. Throws an
+    /// Error naming the field at fault when the report has nothing that can be drawn, or an
+    /// option is wrong.
     #[wasm_bindgen(constructor)]
     pub fn new(canvas: HtmlCanvasElement, report: JsValue, options: JsValue) -> Result<Infographic, JsValue> {
         install_panic_hook();
@@ -91,7 +92,9 @@ impl Infographic {
     }
 
     /// Lays the report out at the canvas' current width and draws it (starting the entry
-    /// animation the first time).
+    /// animation the first time): the rows in view at once (with `progressive`, the first time,
+    /// a few milliseconds a frame), the others a few milliseconds a frame after. The canvas
+    /// fires `painted` once the rows in view show the picture, the first time.
     pub fn render(&mut self) -> Result<(), JsValue> {
         self.runner_mut("render()")?.refresh(true)
     }
