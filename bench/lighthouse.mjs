@@ -43,7 +43,7 @@ function figures(lhr) {
     fcp,
     cls: audit('cumulative-layout-shift')?.numericValue,
     longestTask: Math.max(0, ...after.map((task) => task.duration)),
-    tasks: after.map((task) => `${Math.round(task.startTime)}+${Math.round(task.duration)}`),
+    tasks: after.map((task) => `${Math.round(task.startTime)}+${Math.round(task.duration)}${task.url ? ` (${String(task.url).split("/").pop()})` : ""}`),
     longestTaskUrl: after.reduce((a, b) => (b.duration > (a?.duration ?? 0) ? b : a), undefined)?.url,
     failed: Object.values(lhr.audits)
       .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')

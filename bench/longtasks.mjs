@@ -42,7 +42,6 @@ try {
       seen = n;
     }
     const tasks = await page.evaluate(() => window.__tasks);
-    console.log("marks", JSON.stringify(await page.evaluate(() => [window.__marks, (window.__t||[]).map(Math.round)])));
     const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0);
     const blocking = tasks.filter(([s]) => s > fcp).reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
     console.log(`run ${run + 1}: fcp ${Math.round(fcp)} ms; tasks over 50 ms (start+duration): ${tasks.map(([s, d]) => `${s}+${d}`).join(', ') || 'none'}; blocking after fcp ${blocking} ms`);

@@ -42,6 +42,9 @@ const WORDS = {
 
 let ready;
 /** Loads the wasm module once for every element on the page. */
+/** A moment for the browser between two steps of the first paint, so that neither is a long task. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function loadModule() {
   if (typeof WebAssembly !== 'object') return Promise.reject(new Error('unsupported'));
   ready ??= init();
@@ -164,10 +167,14 @@ export class DistrictInfographic extends HTMLElement {
       // already shown whole.
       canvas.hidden = !!poster;
       this.#root.prepend(canvas);
+      // Behind a poster, each step in a task of its own: the program's start, the report read,
+      // the layout, then the paint a slice a frame.
+      if (poster) await nextTask();
+      if (attempt !== this.#loading) return;
       const chart = new Infographic(canvas, report, { locale: this.#locale(), theme: this.#theme(), animate: !poster, progressive: !!poster });
       this.#chart = chart;
       if (poster) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await nextTask();
         const painted = new Promise((resolve) => canvas.addEventListener('painted', resolve, { once: true }));
         if (attempt !== this.#loading) return;
         chart.render();

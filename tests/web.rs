@@ -96,7 +96,7 @@ async fn next_frames(n: usize) {
 }
 
 /// Waits until every row of the picture is painted: a paint draws the rows in view at once and
-/// the others afterwards, a few milliseconds a frame (at most 8 ms of drawing a frame: forty
+/// the others afterwards, a few milliseconds a frame (at most 4 ms of drawing a frame: forty
 /// frames and two and a half seconds are more than any report here needs, in every engine).
 async fn painted_whole() {
     let start = js_sys::Date::now();

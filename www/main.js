@@ -112,6 +112,9 @@ async function show(report) {
   // After the poster: no entry animation (its figures were already shown whole), and the canvas
   // paints a few milliseconds a frame behind it (progressive), then takes its place.
   const options = { locale: localeSelect.value, theme: themeSelect.value, animate: !poster, progressive: !!poster };
+  // Behind a poster, each step in a task of its own: the program's start, the report read, the
+  // layout, then the paint a slice a frame.
+  if (poster) await yieldToPage();
   const shown = new Infographic(canvas, report, options);
   infographic = shown;
   if (poster) {

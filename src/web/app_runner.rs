@@ -46,7 +46,7 @@ const MAX_FRAME_STEP_MS: f64 = 100.0;
 
 /// How long a frame paints rows out of view (or, the first time with `progressive`, in view),
 /// in milliseconds: it stops between two shapes once this is spent, and goes on in the next.
-const SLICE_MS: f64 = 8.0;
+const SLICE_MS: f64 = 4.0;
 
 /// How long the accessible table and summary may wait for an idle moment, in milliseconds;
 /// and the timeout that stands in where the browser has no idle callback (WebKit).
@@ -355,6 +355,11 @@ impl AppRunner {
 
     /// Lays out and draws again if the width, ratio, theme or language changed (or `force`).
     pub fn refresh(&mut self, force: bool) -> Result<(), JsValue> {
+        // A resize before the page's first render() (the observer reports the canvas' first
+        // size) waits for it: a page may yield between the constructor and render().
+        if !force && self.drawn.is_none() {
+            return Ok(());
+        }
         let width = self.css_width().clamp(layout::MIN_WIDTH, layout::MAX_WIDTH);
         let drawn = Drawn { width, ratio: self.ratio() };
         let theme = self.fixed_theme.unwrap_or(scheme(self.dark));
