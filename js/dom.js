@@ -177,3 +177,14 @@ export function removeStrip(node, canvas) {
 export function announcePainted(canvas) {
   queueMicrotask(() => canvas.dispatchEvent(new Event('painted')));
 }
+
+/**
+ * The width a canvas that is not laid out (hidden, or not yet shown) will have, in CSS px: its
+ * container's content width (a canvas at the top of a shadow root is in its host), 0 if none.
+ */
+export function containerWidth(canvas) {
+  const parent = canvas.parentElement ?? canvas.getRootNode()?.host;
+  if (!parent) return 0;
+  const style = getComputedStyle(parent);
+  return parent.clientWidth - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0);
+}

@@ -186,7 +186,8 @@ fn the_backing_store_matches_the_pixel_ratio() {
         assert_eq!(width, (390.0 * ratio).round() as u32, "ratio {ratio}");
         assert_eq!(height, (css_height * ratio).round() as u32, "ratio {ratio}");
         assert_eq!(canvas.get_bounding_client_rect().width(), 390.0);
-        // The tiles lie under the canvas' box, row for row: none over 512 CSS pixels, no gap.
+        // The tiles lie under the canvas' box, row for row: none over 512 CSS pixels, no gap
+        // (within a layout unit: Firefox's is 1/60 px, Chrome's 1/64).
         let strip = canvas.previous_element_sibling().unwrap().get_bounding_client_rect();
         let rect = canvas.get_bounding_client_rect();
         assert_eq!((strip.top(), strip.height(), strip.width()), (rect.top(), rect.height(), rect.width()), "ratio {ratio}");
@@ -194,7 +195,7 @@ fn the_backing_store_matches_the_pixel_ratio() {
         let mut bottom = rect.top();
         for tile in &tiles {
             let box_ = tile.get_bounding_client_rect();
-            assert!((box_.top() - bottom).abs() < 0.01 && box_.height() <= 512.01, "ratio {ratio}: a tile at {} to {}", box_.top(), box_.bottom());
+            assert!((box_.top() - bottom).abs() < 0.05 && box_.height() <= 512.05, "ratio {ratio}: a tile at {} to {}", box_.top(), box_.bottom());
             bottom = box_.bottom();
         }
         assert!((bottom - rect.top() - css_height).abs() < 0.5, "ratio {ratio}: the tiles end at {bottom}");

@@ -22,6 +22,8 @@ use super::tiles::Strip;
 extern "C" {
     #[wasm_bindgen(js_name = announcePainted)]
     fn announce_painted(canvas: &HtmlCanvasElement);
+    #[wasm_bindgen(js_name = containerWidth)]
+    fn container_width(canvas: &HtmlCanvasElement) -> f64;
 }
 use super::tooltip::Tooltip;
 use crate::draw::{self, DrawOptions};
@@ -333,7 +335,8 @@ impl AppRunner {
     }
 
     /// The canvas' layout width in CSS pixels; a canvas not laid out (detached or hidden) uses
-    /// the width option, then its parent's width, then a phone's.
+    /// the width option, then its container's content width (the width it will have when
+    /// shown: a page may paint it hidden behind a poster), then a phone's.
     fn css_width(&self) -> f64 {
         if let Some(width) = self.fixed_width {
             return width;
@@ -342,11 +345,7 @@ impl AppRunner {
         if own > 0.0 {
             return own;
         }
-        self.canvas
-            .parent_element()
-            .map(|p| f64::from(p.client_width()))
-            .filter(|w| *w > 0.0)
-            .unwrap_or(360.0)
+        Some(container_width(&self.canvas)).filter(|w| w.is_finite() && *w > 0.0).unwrap_or(360.0)
     }
 
     pub fn options(&self, width: f64, progress: f64) -> LayoutOptions<'_> {
