@@ -9,7 +9,6 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, Window};
 
-
 use super::backend::Canvas2d;
 use super::dom;
 use super::events;
@@ -17,14 +16,6 @@ use super::listeners::{Frame, Idle, Listener, Timeout};
 use super::options::Options;
 use super::refusal::{Refusal, Refused};
 use super::tiles::Strip;
-
-#[wasm_bindgen(module = "/js/dom.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = announcePainted)]
-    fn announce_painted(canvas: &HtmlCanvasElement);
-    #[wasm_bindgen(js_name = containerWidth)]
-    fn container_width(canvas: &HtmlCanvasElement) -> f64;
-}
 use super::tooltip::Tooltip;
 use crate::draw::{self, DrawOptions};
 use crate::layout::{self, LayoutOptions};
@@ -34,6 +25,15 @@ use crate::scene::{Rect, Scene};
 use crate::summary;
 use crate::text::EstimatedMeasure;
 use crate::theme::{Theme, ThemeName};
+
+// The page-facing helpers of js/dom.js this file calls.
+#[wasm_bindgen(module = "/js/dom.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = announcePainted)]
+    fn announce_painted(canvas: &HtmlCanvasElement);
+    #[wasm_bindgen(js_name = containerWidth)]
+    fn container_width(canvas: &HtmlCanvasElement) -> f64;
+}
 
 /// How long the entry animation runs, in milliseconds.
 const ENTRY_MS: f64 = 750.0;
@@ -45,7 +45,6 @@ const ENTRY_MS: f64 = 750.0;
 /// animation before a second one was drawn.
 const MAX_FRAME_STEP_MS: f64 = 100.0;
 
-
 /// How long a frame paints rows out of view (or, the first time with `progressive`, in view),
 /// in milliseconds: it stops between two shapes once this is spent, and goes on in the next.
 const SLICE_MS: f64 = 4.0;
@@ -55,8 +54,10 @@ const SLICE_MS: f64 = 4.0;
 const FALLBACK_DEADLINE_MS: u32 = 500;
 const FALLBACK_TIMEOUT_MS: i32 = 50;
 
-/// The largest backing store drawn, in device pixels: iOS (and so WeChat's in-app browser)
-/// leaves a larger canvas blank. A very tall infographic gets a slightly lower ratio instead.
+/// The largest picture drawn, in device pixels, over all its tiles: iOS (and so WeChat's
+/// in-app browser) leaves a canvas larger than this blank, which no tile comes near, and the
+/// whole picture stays within one such canvas' memory (64 MB) on a phone. A very tall
+/// infographic gets a slightly lower ratio instead.
 pub const MAX_BACKING_PIXELS: f64 = 16_777_216.0;
 
 /// The running state shared by the handle JavaScript holds and the listeners.
