@@ -5,6 +5,8 @@
 //! [`scene::Scene`] (every mark and text run with its box) -> pixels through any plotters
 //! backend ([`draw`]). Everything but [`web`] is plain Rust, tested natively.
 
+/// The rows of the picture left to paint after a paint, and the band a frame paints next.
+pub mod bands;
 /// The article-to-report extractor: natively (the CLI) and in the editor's wasm build only, so
 /// that the reader's module does not carry it.
 #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]

@@ -17,6 +17,7 @@ use super::options::Options;
 use super::refusal::{Refusal, Refused};
 use super::tiles::Strip;
 use super::tooltip::Tooltip;
+use crate::bands::Pending;
 use crate::draw::{self, DrawOptions};
 use crate::layout::{self, LayoutOptions};
 use crate::locale::{Locale, Phrase};
@@ -138,19 +139,14 @@ pub struct AppRunner {
     fallback_locale: Option<Locale>,
     /// Writes the fallback table and summary once the page is idle after a paint.
     fallback: Option<Idle>,
-    /// The picture's rows (device pixels, from and to) that do not show it yet: a paint draws
-    /// the rows in the viewport, and later frames draw these, a tile at a time, so that no task
-    /// is long however tall the report.
-    unpainted: Vec<(u32, u32)>,
-    /// A band of unpainted rows (from, to) painted in part, and how many of its shapes are.
-    slice: Option<(u32, u32, usize)>,
+    /// The picture's rows that do not show it yet: a paint draws the rows in the viewport,
+    /// and later frames draw these, a slice of a band at a time, so that no task is long however
+    /// tall the report.
+    pending: Pending,
     /// Whether the next paint is the first with `progressive`: it paints nothing at once.
     progressive: bool,
     /// Whether the canvas has fired `painted`.
     announced: bool,
-    /// Whether the unpainted rows are blank (the tiles were sized, which clears them) rather
-    /// than an older picture that each band must clear first.
-    unpainted_blank: bool,
     /// Watches the device pixel ratio the canvas was last sized for (see
     /// [`events::watch_ratio`]), with that ratio.
     ratio_watch: Option<(f64, Listener)>,
@@ -253,11 +249,9 @@ impl AppRunner {
                 own_scroll_until: 0.0,
                 fallback_locale: None,
                 fallback: None,
-                unpainted: Vec::new(),
-                slice: None,
+                pending: Pending::default(),
                 progressive: options.progressive.unwrap_or(false),
                 announced: false,
-                unpainted_blank: false,
                 ratio_watch: None,
                 retired_watch: None,
             })
@@ -492,25 +486,22 @@ impl AppRunner {
         } else {
             self.rows_in_view()
         };
-        self.unpainted.clear();
-        self.slice = None;
-        self.unpainted_blank = resized;
         // The first paint with `progressive` leaves every row to the frames that follow (the
         // rows in view first), unless the entry animation paints them.
         let progressive = std::mem::take(&mut self.progressive) && first && !self.animation.running();
         if progressive {
-            self.unpainted.push((0, backing_height));
+            self.pending.reset(resized, [(0, backing_height)]);
         } else {
             if top < bottom {
                 self.paint_rows(scene, top, bottom, !resized, 0, &mut || true)?;
             }
-            self.unpainted.extend([(bottom, backing_height), (0, top)].into_iter().filter(|(from, to)| from < to));
+            self.pending.reset(resized, [(bottom, backing_height), (0, top)]);
             self.announce(top, bottom);
         }
         self.painted_active = self.active;
         // While the entry animation runs, its frames paint the viewport and its last frame
         // comes back here.
-        if !self.unpainted.is_empty() && !self.animation.running() && self.animation.frame.is_none() {
+        if !self.pending.is_empty() && !self.animation.running() && self.animation.frame.is_none() {
             self.schedule_frame()?;
         }
         Ok(())
@@ -551,60 +542,25 @@ impl AppRunner {
     /// Fires `painted` on the canvas, the first time no row from `top` to `bottom` (those in
     /// view) is left to paint.
     fn announce(&mut self, top: u32, bottom: u32) {
-        if !self.announced && !self.unpainted.iter().any(|&(from, to)| from < bottom && top < to) {
+        if !self.announced && !self.pending.any_in(top, bottom) {
             self.announced = true;
             announce_painted(&self.canvas);
         }
     }
 
-    /// Paints, for at most [`SLICE_MS`], the band of rows a paint left for later that a slice
-    /// began, else the next: the rows the reader has scrolled to, else the next tile below the
-    /// viewport, then above it; each band lies in one tile.
+    /// Paints, for at most [`SLICE_MS`], the next band of the rows a paint left for later (see
+    /// [`Pending::next`]).
     fn paint_rest(&mut self) -> Result<(), JsValue> {
-        if self.unpainted.is_empty() {
-            return Ok(());
-        }
         self.strip.place(&self.canvas);
         let (top, bottom) = self.rows_in_view();
-        let (from, to, skip) = match self.slice.take() {
-            Some(slice) => slice,
-            None => {
-                let seen = self.unpainted.iter().find(|&&(from, to)| from < bottom && top < to);
-                let (from, to) = match seen {
-                    Some(&(from, to)) => {
-                        let from = from.max(top);
-                        (from, to.min(bottom).min(self.strip.tile_bounds(from).1))
-                    }
-                    None => {
-                        // The ranges lie below the viewport first, then above it.
-                        let (from, to) = self.unpainted[0];
-                        if from >= bottom {
-                            (from, to.min(self.strip.tile_bounds(from).1))
-                        } else {
-                            (from.max(self.strip.tile_bounds(to - 1).0), to)
-                        }
-                    }
-                };
-                (from, to, 0)
-            }
-        };
+        let Some(band) = self.pending.next(top, bottom, self.strip.tile_rows()) else { return Ok(()) };
         let performance = self.window.as_ref().and_then(Window::performance);
         let clock = move || performance.as_ref().map_or(0.0, |p| p.now());
         let deadline = clock() + SLICE_MS;
-        match self.paint_rows(&self.scene, from, to, !self.unpainted_blank, skip, &mut || clock() < deadline)? {
-            Some(drawn) => self.slice = Some((from, to, drawn)),
-            None => {
-                if let Some(index) = self.unpainted.iter().position(|&(start, end)| start <= from && to <= end) {
-                    let (start, end) = self.unpainted.remove(index);
-                    let left = [(start, from), (to, end)];
-                    for (offset, range) in left.into_iter().filter(|(a, b)| a < b).enumerate() {
-                        self.unpainted.insert(index + offset, range);
-                    }
-                }
-                self.announce(top, bottom);
-            }
-        }
-        if !self.unpainted.is_empty() {
+        let drawn = self.paint_rows(&self.scene, band.from, band.to, !self.pending.blank(), band.skip, &mut || clock() < deadline)?;
+        self.pending.painted(band, drawn);
+        self.announce(top, bottom);
+        if !self.pending.is_empty() {
             self.schedule_frame()?;
         }
         Ok(())
@@ -625,10 +581,8 @@ impl AppRunner {
             .collect();
         self.repaint(&self.scene, &areas, scale)?;
         self.painted_active = self.active;
-        // Those areas may lie in rows still to be painted, which are then no longer blank; a
-        // band painted in part starts again, cleared.
-        self.unpainted_blank = false;
-        self.slice = None;
+        // Those areas may lie in rows still to be painted.
+        self.pending.touched();
         Ok(())
     }
 

@@ -137,12 +137,9 @@ impl Strip {
         Ok(())
     }
 
-    /// The rows a tile starts at, at or above `row`, and the row after the tile holding `row`.
-    pub fn tile_bounds(&self, row: u32) -> (u32, u32) {
-        self.tiles
-            .iter()
-            .find(|t| t.top <= row && row < t.bottom)
-            .map_or((row, row.saturating_add(1)), |t| (t.top, t.bottom))
+    /// How many rows a tile holds (the last may hold fewer).
+    pub fn tile_rows(&self) -> u32 {
+        self.tiles.first().map_or(1, |t| t.bottom - t.top)
     }
 
     /// Takes the strip and its tiles out of the page, and `canvas` (whose strip it is) back
