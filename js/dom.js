@@ -154,10 +154,28 @@ export function placeStrip(canvas, node) {
   if (canvas.previousSibling !== node && canvas.parentNode) canvas.parentNode.insertBefore(node, canvas);
 }
 
+// Tiles of removed strips, kept a few seconds for the next infographic (a page or an editor that
+// draws again, a report swapped): a tile that is reused keeps its 2D context and, at the same
+// size, its backing store, where a new one costs the browser both and the garbage collector the
+// old ones (a third of a mount's time, docs/performance.md). Not reused in time, they are
+// shrunk to nothing, which gives their memory back.
+const spare = [];
+const SPARE_TILES = 12;
+const SPARE_MS = 5000;
+let spareTimer = 0;
+const dropSpare = () => {
+  spareTimer = 0;
+  for (const tile of spare.splice(0)) tile.width = tile.height = 0;
+};
+
 /** A tile at the end of the strip: a canvas as wide as the strip, no page style around it. */
 export function addTile(node) {
-  const tile = element('canvas');
-  Object.assign(tile.style, { display: 'block', width: '100%', margin: '0', padding: '0', border: '0' });
+  // First in, first out: a strip of the same picture gets each tile back at its place and size.
+  let tile = spare.shift();
+  if (!tile) {
+    tile = element('canvas');
+    Object.assign(tile.style, { display: 'block', width: '100%', margin: '0', padding: '0', border: '0' });
+  }
   node.appendChild(tile);
   return tile;
 }
@@ -167,6 +185,11 @@ export function removeStrip(node, canvas) {
   strips.get(node)?.disconnect();
   strips.delete(node);
   node.remove();
+  for (const tile of [...node.children]) {
+    tile.remove();
+    if (spare.length < SPARE_TILES) spare.push(tile);
+  }
+  if (spare.length && !spareTimer) spareTimer = setTimeout(dropSpare, SPARE_MS);
   canvas.style.removeProperty('margin-top');
 }
 

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
-use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlElement, Window};
+use web_sys::{Document, HtmlCanvasElement, HtmlElement, Window};
 
 use super::backend::Canvas2d;
 use super::dom;
@@ -201,14 +201,9 @@ impl AppRunner {
         let refuse = |why| Refused::new("canvas", why).error(locale);
         let window = web_sys::window();
         let document = window.as_ref().and_then(Window::document).ok_or_else(|| refuse(Refusal::NoDocument))?;
-        // The page's canvas draws nothing itself (the tiles under it do), but one that gives no
-        // 2D context is no canvas: refused here, as the page passed it.
-        canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-            .ok_or_else(|| refuse(Refusal::NoContext))?;
+        // The page's canvas draws nothing itself (the tiles under it do): it is given no 2D
+        // context, whose creation was a tenth of a mount (docs/performance.md). A tile that
+        // gives none is refused at the first paint.
         canvas.set_width(0);
         canvas.set_height(0);
         let strip = Strip::new(&canvas)?;
