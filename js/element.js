@@ -93,7 +93,11 @@ function make(tag, text, properties = {}) {
 export class DistrictInfographic extends HTMLElement {
   static observedAttributes = ['src', 'locale', 'theme'];
 
-  #root = this.attachShadow({ mode: 'open' });
+  // A page may write the element's shadow root itself (<template shadowrootmode="open"><slot>
+  // </slot></template>, as the editor's embed code does): the poster is then laid out through
+  // the slot from the first frame, where a shadow root attached by this script would take the
+  // poster out of the layout and put it back, laying the whole poster out twice.
+  #root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
   #canvas;
   #chart;
   #report;
@@ -144,11 +148,16 @@ export class DistrictInfographic extends HTMLElement {
     this.#chart?.free();
     this.#chart = undefined;
     const poster = this.#poster();
-    const slot = document.createElement('slot');
+    // The page's slot stays where it is: taken out and put back, it would lay the poster out again.
+    const slot = (poster && [...this.#root.children].find((node) => node.localName === 'slot')) || document.createElement('slot');
     // Under the poster, the share button keeps its place (unseen), so nothing moves when the canvas comes.
     const share = this.#shareButton(words);
     share.style.visibility = 'hidden';
-    this.#root.replaceChildren(...(poster ? [slot, share] : []));
+    for (const node of [...this.#root.childNodes]) if (node !== slot) node.remove();
+    if (poster) {
+      if (slot.parentNode !== this.#root) this.#root.append(slot);
+      this.#root.append(share);
+    }
     try {
       const src = this.getAttribute('src');
       if (!src) throw new Error(words.noSource);

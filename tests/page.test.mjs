@@ -486,6 +486,42 @@ test('the pages carry www/style.css inline, allowed by its hash in their meta CS
   assert.notEqual(styleHash(`${css} `), hash);
 });
 
+test('the embed keeps the shadow root the page wrote: the poster is laid out once, through the page\'s slot', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  await context.addInitScript(() => {
+    window.__attached = 0;
+    window.__removed = [];
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (...args) { window.__attached++; return attach.apply(this, args); };
+    // Parsed, before the deferred element.js runs: from here on, whatever leaves the shadow root.
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      const root = document.getElementById('embedded').shadowRoot;
+      window.__slot = root?.querySelector('slot');
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.removedNodes) window.__removed.push(node.nodeName);
+      }).observe(root, { childList: true });
+    });
+  });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/district_infographic_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(`${base}/www/embed.html`);
+  await page.waitForFunction(() => document.getElementById('embedded')?.dataset.state === 'loading');
+  const loading = await page.evaluate(() => {
+    const root = document.getElementById('embedded').shadowRoot;
+    const slot = root.querySelector('slot');
+    return { same: !!window.__slot && slot === window.__slot, attached: window.__attached, removed: window.__removed.slice(), slotted: slot?.assignedElements().map((e) => e.nodeName) };
+  });
+  assert.deepEqual(loading, { same: true, attached: 0, removed: [], slotted: ['svg'] },
+    'the parser\'s shadow root and slot stay, showing the poster, while the program loads');
+  release();
+  await page.waitForFunction(() => document.getElementById('embedded').dataset.state === 'ready');
+  assert.equal(await page.evaluate(() => document.getElementById('embedded').shadowRoot.querySelector('slot')), null, 'the slot goes with the poster');
+  await context.close();
+});
+
 test('a src changed while the poster shows drops the poster: it is the first report\'s', async () => {
   const { page, context, errors, release } = await openHeld('www/embed.html');
   assert.ok((await posterBox(page))?.shown);

@@ -804,8 +804,10 @@ function embedSnippet() {
     '<link rel="preload" href="/infographic/pkg/district_infographic_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
     `<link rel="preload" href="/infographic/reports/${fileName()}" as="fetch" type="application/json" crossorigin>`,
     '<script type="module" src="/infographic/pkg/element.js"></script>',
-    // `make poster … OUT=snippet.html` puts the report's poster here: seen before the program arrives.
-    `<district-infographic src="/infographic/reports/${fileName()}" locale="${locale}"><!-- poster --></district-infographic>`,
+    // `make poster … OUT=snippet.html` puts the report's poster here: seen before the program
+    // arrives. The element's shadow root is written in the page, so that the poster is laid out
+    // once (js/element.js).
+    `<district-infographic src="/infographic/reports/${fileName()}" locale="${locale}"><template shadowrootmode="open"><slot></slot></template><!-- poster --></district-infographic>`,
   ].join('\n');
 }
 
