@@ -180,7 +180,10 @@ export function addTile(node) {
   return tile;
 }
 
-/** Takes the strip out of the page, stops following its canvas and puts the canvas back in the flow. */
+/**
+ * Takes the strip out of the page, stops following its canvas and puts the canvas back in the
+ * flow, without the styles that laid it over the strip.
+ */
 export function removeStrip(node, canvas) {
   strips.get(node)?.disconnect();
   strips.delete(node);
@@ -190,7 +193,7 @@ export function removeStrip(node, canvas) {
     if (spare.length < SPARE_TILES) spare.push(tile);
   }
   if (spare.length && !spareTimer) spareTimer = setTimeout(dropSpare, SPARE_MS);
-  canvas.style.removeProperty('margin-top');
+  for (const name of ['margin-top', 'position', 'height', 'display']) canvas.style.removeProperty(name);
 }
 
 /**

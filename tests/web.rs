@@ -272,20 +272,23 @@ fn pointer(canvas: &HtmlCanvasElement, kind: &str, pointer_type: &str, x: f64, y
     canvas.dispatch_event(&event).unwrap();
 }
 
-fn shown(tip: &HtmlElement) -> Option<String> {
+/// The mark whose tooltip `canvas` shows, if any (the tooltip is made when first needed).
+fn shown(canvas: &HtmlCanvasElement) -> Option<String> {
+    let selector = format!("[data-infographic-tooltip=\"{}\"]", canvas.id());
+    let tip: HtmlElement = document().query_selector(&selector).unwrap()?.dyn_into().unwrap();
     (tip.style().get_property_value("display").unwrap() != "none").then(|| tip.get_attribute("data-item").unwrap_or_default())
 }
 
 #[wasm_bindgen_test]
 fn a_touch_or_a_hover_at_each_mark_shows_its_tooltip() {
     let (canvas, mut infographic) = mount(390.0, "");
-    let tip = tooltip_for(&canvas);
     for item in items(&infographic) {
         // Bring the mark into the viewport, as a reader scrolling to it would.
         web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, canvas.get_bounding_client_rect().top() + web_sys::window().unwrap().scroll_y().unwrap() + item.y - 200.0);
         let (x, y) = (item.x + item.width / 2.0, item.y + item.height / 2.0);
         pointer(&canvas, "pointerdown", "touch", x, y);
-        assert_eq!(shown(&tip).as_deref(), Some(item.id.as_str()), "touch at the centre of {}", item.id);
+        assert_eq!(shown(&canvas).as_deref(), Some(item.id.as_str()), "touch at the centre of {}", item.id);
+        let tip = tooltip_for(&canvas);
         // Exactly this mark's lines: nothing left over from the mark before.
         let lines = format!("{}{}{}", item.label, item.text, item.comparison.as_deref().unwrap_or(""));
         assert_eq!(tip.text_content().unwrap_or_default(), lines, "{}", item.id);
@@ -293,17 +296,17 @@ fn a_touch_or_a_hover_at_each_mark_shows_its_tooltip() {
         let view_width = web_sys::window().unwrap().inner_width().unwrap().as_f64().unwrap();
         assert!(box_.left() >= 0.0 && box_.right() <= view_width, "tooltip inside the viewport for {}", item.id);
         pointer(&canvas, "pointermove", "mouse", x, y);
-        assert_eq!(shown(&tip).as_deref(), Some(item.id.as_str()), "hover at the centre of {}", item.id);
+        assert_eq!(shown(&canvas).as_deref(), Some(item.id.as_str()), "hover at the centre of {}", item.id);
         // A mouse's press where its move has just shown the tooltip keeps it (WebKitGTK gives
         // every WebDriver tap as a mouse's move then press).
         pointer(&canvas, "pointerdown", "mouse", x, y);
-        assert_eq!(shown(&tip).as_deref(), Some(item.id.as_str()), "mouse press at the centre of {}", item.id);
+        assert_eq!(shown(&canvas).as_deref(), Some(item.id.as_str()), "mouse press at the centre of {}", item.id);
     }
     // A tap elsewhere on the page dismisses it.
     let init = PointerEventInit::new();
     init.set_bubbles(true);
     document().body().unwrap().dispatch_event(&PointerEvent::new_with_event_init_dict("pointerdown", &init).unwrap()).unwrap();
-    assert_eq!(shown(&tip), None);
+    assert_eq!(shown(&canvas), None);
     infographic.destroy();
     assert!(document().query_selector(&format!("[data-infographic-tooltip=\"{}\"]", canvas.id())).unwrap().is_none(), "destroy removes the tooltip");
 }
@@ -321,21 +324,20 @@ fn the_keyboard_steps_through_every_mark_and_announces_it() {
     let (canvas, mut infographic) = mount(1280.0, "");
     assert_eq!(canvas.get_attribute("tabindex").as_deref(), Some("0"));
     assert!(canvas.get_attribute("aria-label").unwrap_or_default().contains("中原区"));
-    let tip = tooltip_for(&canvas);
-    let live = live_for(&canvas);
     let items = items(&infographic);
     for item in &items {
         key(&canvas, "ArrowRight");
-        assert_eq!(shown(&tip).as_deref(), Some(item.id.as_str()));
+        let live = live_for(&canvas);
+        assert_eq!(shown(&canvas).as_deref(), Some(item.id.as_str()));
         let said = live.text_content().unwrap_or_default();
         assert!(said.contains(&item.text), "announced {said:?} for {}", item.id);
     }
     key(&canvas, "ArrowRight");
-    assert_eq!(shown(&tip).as_deref(), Some(items.last().unwrap().id.as_str()), "stops at the last mark");
+    assert_eq!(shown(&canvas).as_deref(), Some(items.last().unwrap().id.as_str()), "stops at the last mark");
     key(&canvas, "Home");
-    assert_eq!(shown(&tip).as_deref(), Some(items[0].id.as_str()));
+    assert_eq!(shown(&canvas).as_deref(), Some(items[0].id.as_str()));
     key(&canvas, "Escape");
-    assert_eq!(shown(&tip), None);
+    assert_eq!(shown(&canvas), None);
     infographic.destroy();
 }
 
@@ -378,8 +380,14 @@ fn no_two_labels_overlap_at_phone_tablet_and_desktop_widths() {
 
 #[wasm_bindgen_test]
 fn a_destroyed_instance_says_so() {
-    let (_, mut infographic) = mount(390.0, ", \"locale\": \"en\"");
+    let (canvas, mut infographic) = mount(390.0, ", \"locale\": \"en\"");
     infographic.destroy();
+    // The canvas is back in the flow as the page had it: no strip before it, none of the
+    // styles that laid it over the strip.
+    assert!(canvas.previous_element_sibling().map_or(true, |e| e.tag_name() != "DIV" || e.get_attribute("aria-hidden").is_none()), "the strip is gone");
+    for name in ["margin-top", "position", "height", "display"] {
+        assert_eq!(canvas.style().get_property_value(name).unwrap(), "", "{name} after destroy()");
+    }
     let error: js_sys::Error = infographic.render().unwrap_err().dyn_into().unwrap();
     assert_eq!(String::from(error.message()), "render(): this infographic was destroyed");
     // In Chinese for a Chinese reader, and a second destroy() does nothing.
@@ -469,11 +477,11 @@ fn two_instances_on_one_page_do_not_interfere() {
     let a = items(&two).into_iter().next().unwrap();
     web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, second.get_bounding_client_rect().top() + web_sys::window().unwrap().scroll_y().unwrap() - 100.0);
     pointer(&second, "pointermove", "mouse", a.x + a.width / 2.0, a.y + a.height / 2.0);
-    assert_eq!(shown(&tooltip_for(&second)).as_deref(), Some("a"));
-    assert_eq!(shown(&tooltip_for(&first)), None, "the other instance's tooltip stays hidden");
+    assert_eq!(shown(&second).as_deref(), Some("a"));
+    assert_eq!(shown(&first), None, "the other instance's tooltip stays hidden");
     one.destroy();
     key(&second, "End");
-    assert_eq!(shown(&tooltip_for(&second)).as_deref(), Some("c"), "still works after the other is destroyed");
+    assert_eq!(shown(&second).as_deref(), Some("c"), "still works after the other is destroyed");
     assert_eq!(items(&two).len(), 3);
     two.destroy();
 }
@@ -679,19 +687,23 @@ async fn the_entry_animation_repaints_what_is_in_view_and_ends_on_the_full_pictu
 #[wasm_bindgen_test]
 async fn the_tooltip_is_prepared_after_the_first_paint_and_stays_hidden() {
     let (canvas, mut infographic) = mount(390.0, "");
-    let tip = tooltip_for(&canvas);
-    assert_eq!(tip.text_content().unwrap_or_default(), "", "nothing is prepared before the page has painted");
+    assert_eq!(shown(&canvas), None);
+    assert!(
+        document().query_selector(&format!("[data-infographic-tooltip=\"{}\"]", canvas.id())).unwrap().is_none(),
+        "nothing is made before the page has painted"
+    );
     let start = js_sys::Date::now();
     while js_sys::Date::now() - start < 300.0 {
         next_frames(1).await;
     }
+    let tip = tooltip_for(&canvas);
     let first = &items(&infographic)[0];
     let text = tip.text_content().unwrap_or_default();
     assert!(text.contains(&first.text), "prepared with the first mark: {text}");
-    assert_eq!(shown(&tip), None, "and hidden");
+    assert_eq!(shown(&canvas), None, "and hidden");
     assert_eq!(tip.style().get_property_value("visibility").unwrap(), "visible", "ready to show");
     // A real hover then shows it as usual.
     pointer(&canvas, "pointermove", "mouse", first.x + first.width / 2.0, first.y + first.height / 2.0);
-    assert_eq!(shown(&tip), Some(first.id.clone()));
+    assert_eq!(shown(&canvas), Some(first.id.clone()));
     infographic.destroy();
 }

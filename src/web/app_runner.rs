@@ -128,7 +128,7 @@ pub struct AppRunner {
     /// The mark whose focus ring is on the canvas now.
     painted_active: Option<usize>,
     tooltip: Tooltip,
-    live: HtmlElement,
+    live: Option<HtmlElement>,
     animation: Animation,
     /// Lays the tooltip out once, hidden, after the first paint and after a change of language:
     /// see [`Tooltip::warm`].
@@ -212,8 +212,9 @@ impl AppRunner {
         label_language(&canvas, locale)?;
         // Its display (block, or none while it is `hidden`) follows the strip's (js/dom.js).
         dom::style(canvas.unchecked_ref(), &[("width", "100%"), ("touch-action", "manipulation")])?;
-        let tooltip = Tooltip::new(&canvas, &document)?;
-        let live = dom::live_region(&canvas, &document)?;
+        // The tooltip and the live region are made after the first paint (or when first
+        // needed): made here, they were part of every mount's style work.
+        let tooltip = Tooltip::new(&canvas, &document);
         let dark = prefers("(prefers-color-scheme: dark)");
         let theme = Theme::get(options.theme.unwrap_or(scheme(dark)));
         let enabled = options.animate.unwrap_or(true) && !prefers("(prefers-reduced-motion: reduce)");
@@ -238,7 +239,7 @@ impl AppRunner {
                 active: None,
                 painted_active: None,
                 tooltip,
-                live,
+                live: None,
                 animation: Animation { enabled, progress: if enabled { 0.0 } else { 1.0 }, started: None, frame: None },
                 warm: None,
                 own_scroll_until: 0.0,
@@ -283,7 +284,9 @@ impl AppRunner {
         self.warm = None;
         self.fallback = None;
         self.tooltip.remove();
-        self.live.remove();
+        if let Some(live) = self.live.take() {
+            live.remove();
+        }
         self.strip.remove(&self.canvas);
     }
 
@@ -403,10 +406,22 @@ impl AppRunner {
     /// current language.
     fn write_fallback(&mut self) -> Result<(), JsValue> {
         self.fallback = None;
+        // The live region is in the page before anything is announced in it.
+        self.live()?;
         let title = layout::label(&self.report.title, self.locale);
         let rows = summary::rows(&self.report, &self.scene, self.locale);
         let text = summary::summary(&self.report, &self.scene, self.locale);
         dom::fill_fallback(&self.canvas, &self.document, &text, &title, &rows, self.locale)
+    }
+
+    /// The polite live region that announces the focused mark, made right after the canvas
+    /// the first time (once the page is idle after the first paint, or at the first focus).
+    fn live(&mut self) -> Result<&HtmlElement, JsValue> {
+        let live = match self.live.take() {
+            Some(live) => live,
+            None => dom::live_region(&self.canvas, &self.document)?,
+        };
+        Ok(self.live.insert(live))
     }
 
     /// The device pixels per CSS pixel the canvas is drawn at: the screen's ratio, lowered for
@@ -442,8 +457,8 @@ impl AppRunner {
     fn paint_first(&mut self, first: bool) -> Result<(), JsValue> {
         let scene_width = self.scene.width;
         let (backing_width, backing_height) = self.backing_size();
-        // Sizing the tiles clears them: then a clearRect would touch every pixel once more
-        // (on a fresh backing store, a third of a mount's time).
+        // Sizing the tiles clears them (a tile taken back from a destroyed strip at its size is
+        // cleared instead): no clearRect of every pixel follows.
         let resized = self
             .strip
             .resize(backing_width, backing_height, self.scene.height, self.backing_ratio())?
@@ -695,7 +710,7 @@ impl AppRunner {
         if keyboard {
             self.scroll_into_view(index);
             let text = summary::announcement(&self.scene, index, self.locale);
-            self.live.set_text_content(Some(&text));
+            self.live()?.set_text_content(Some(&text));
         }
         if let Some(item) = self.scene.items.get(index) {
             let canvas = canvas.unwrap_or_else(|| self.canvas.get_bounding_client_rect());

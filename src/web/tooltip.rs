@@ -42,17 +42,29 @@ const STYLE: &str = "position:fixed;z-index:2147483000;pointer-events:none;displ
     font:13px/1.45 system-ui,\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;\
     box-shadow:0 4px 14px rgba(0,0,0,.22);box-sizing:border-box";
 
-/// The tooltip of one canvas.
+/// The tooltip of one canvas. Its element is made when it is first needed (prepared a moment
+/// after the first paint, or pointed at before): made with the canvas, it was part of every
+/// mount's style work (docs/performance.md).
 pub struct Tooltip {
-    element: HtmlElement,
+    canvas: HtmlCanvasElement,
+    key: String,
+    element: Option<HtmlElement>,
     shown: bool,
 }
 
 impl Tooltip {
-    /// Creates the tooltip, hidden, right after `canvas` in the page.
-    pub fn new(canvas: &HtmlCanvasElement, _document: &Document) -> Result<Tooltip, JsValue> {
-        let element = create(canvas, &dom::canvas_key(canvas), STYLE)?;
-        Ok(Tooltip { element, shown: false })
+    /// The tooltip of `canvas`, not yet in the page.
+    pub fn new(canvas: &HtmlCanvasElement, _document: &Document) -> Tooltip {
+        Tooltip { canvas: canvas.clone(), key: dom::canvas_key(canvas), element: None, shown: false }
+    }
+
+    /// Its element, made hidden right after the canvas the first time.
+    fn element(&mut self) -> Result<&HtmlElement, JsValue> {
+        let element = match self.element.take() {
+            Some(element) => element,
+            None => create(&self.canvas, &self.key, STYLE)?,
+        };
+        Ok(self.element.insert(element))
     }
 
     pub fn is_shown(&self) -> bool {
@@ -65,7 +77,7 @@ impl Tooltip {
         let mark_x = canvas.left() + item.rect.x + item.rect.width / 2.0;
         let mark_top = canvas.top() + item.rect.y;
         show_js(
-            &self.element,
+            self.element()?,
             &item.id,
             &item.label,
             &item.text,
@@ -83,8 +95,8 @@ impl Tooltip {
     }
 
     pub fn hide(&mut self) -> Result<(), JsValue> {
-        if self.shown {
-            self.element.style().set_property("display", "none")?;
+        if let (true, Some(element)) = (self.shown, &self.element) {
+            element.style().set_property("display", "none")?;
             self.shown = false;
         }
         Ok(())
@@ -93,15 +105,17 @@ impl Tooltip {
     /// Lays the tooltip out once, invisibly, with `item`'s text: the browser then has its
     /// style, its layout and the Chinese font's glyphs at hand, and the reader's first tap
     /// shows the tooltip as fast as later ones.
-    pub fn warm(&self, item: &Item) -> Result<(), JsValue> {
+    pub fn warm(&mut self, item: &Item) -> Result<(), JsValue> {
         if self.shown {
             return Ok(());
         }
-        warm_js(&self.element, &item.label, &item.text, item.comparison.as_deref().unwrap_or(""))
+        warm_js(self.element()?, &item.label, &item.text, item.comparison.as_deref().unwrap_or(""))
     }
 
     /// Takes the tooltip out of the page (on destroy).
-    pub fn remove(&self) {
-        self.element.remove();
+    pub fn remove(&mut self) {
+        if let Some(element) = self.element.take() {
+            element.remove();
+        }
     }
 }
