@@ -6,10 +6,11 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use plotters_backend::DrawingErrorKind;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, HtmlCanvasElement, HtmlElement, Window};
 
-use super::backend::Canvas2d;
+use super::backend::{Canvas2d, CanvasError};
 use super::dom;
 use super::events;
 use super::listeners::{Frame, Idle, Listener, Timeout};
@@ -529,24 +530,33 @@ impl AppRunner {
         (top, row((view_height - bounds.top()).ceil()).max(top))
     }
 
+    /// Runs `draw` on every tile the device rows from `top` to `bottom` reach, with a backend
+    /// on the tile's context (translated to the whole picture and clipped to those rows, see
+    /// [`Strip::paint`]) and the rows it covers there (from, to). The one way paints reach the
+    /// tiles: a drawing failure becomes the refusal the page sees.
+    fn on_rows(&self, top: u32, bottom: u32, mut draw: impl FnMut(&mut Canvas2d, f64, f64) -> Result<(), DrawingErrorKind<CanvasError>>) -> Result<(), JsValue> {
+        let (width, height) = self.strip.size();
+        self.strip
+            .paint(top, bottom.min(height), |context, from, to| draw(&mut Canvas2d::new(context.clone(), width, height), from, to))
+            .map_err(|_| self.drawing_failed())
+    }
+
     /// Paints `scene` on the device rows from `top` to `bottom` only, clearing them first if
     /// `clear`; from the band's `skip`th shape on, for as long as `more` says yes (see
     /// [`draw::draw_band_from`]). Returns how many shapes are drawn when `more` stopped it,
     /// which is the band's count for the next slice when the rows lie in one tile.
     fn paint_rows(&self, scene: &Scene, top: u32, bottom: u32, clear: bool, skip: usize, more: &mut dyn FnMut() -> bool) -> Result<Option<usize>, JsValue> {
-        let (width, height) = self.strip.size();
-        let scale = f64::from(width) / self.scene.width;
+        let scale = f64::from(self.strip.size().0) / self.scene.width;
         let options = self.draw_options(scale);
         let mut left = None;
-        let painted = self.strip.paint(top, bottom, |context, from, to| {
+        self.on_rows(top, bottom, |backend, from, to| {
             if clear && skip == 0 {
-                context.clear_rect(0.0, from, f64::from(width), to - from);
+                backend.clear_rows(from, to);
             }
-            let mut backend = Canvas2d::new(context.clone(), width, height);
-            left = draw::draw_band_from(scene, &mut backend, &options, from / scale, to / scale, skip, more)?;
+            left = draw::draw_band_from(scene, backend, &options, from / scale, to / scale, skip, more)?;
             Ok(())
-        });
-        painted.map(|_| left).map_err(|_: plotters_backend::DrawingErrorKind<_>| self.drawing_failed())
+        })?;
+        Ok(left)
     }
 
     /// Fires `painted` on the canvas, the first time no row from `top` to `bottom` (those in
@@ -635,16 +645,14 @@ impl AppRunner {
         if !self.animation.running() || self.backing_size() != self.strip.size() {
             return self.paint();
         }
-        let scale = f64::from(self.strip.size().0) / self.scene.width;
-        let bounds = self.canvas.get_bounding_client_rect();
-        let (_, view_height) = self.viewport();
-        let top = (-bounds.top()).max(0.0);
-        let bottom = (view_height - bounds.top()).min(self.scene.height);
-        if top <= 0.0 && bottom >= self.scene.height {
+        let (top, bottom) = self.rows_in_view();
+        if top == 0 && bottom >= self.strip.size().1 {
             return self.paint();
         }
         if bottom > top {
+            let scale = f64::from(self.strip.size().0) / self.scene.width;
             let frame = layout::layout(&self.report, &self.options(self.scene.width, ease(self.animation.progress)));
+            let (top, bottom) = (f64::from(top) / scale, f64::from(bottom) / scale);
             self.repaint(&frame, &[Rect::new(0.0, top, self.scene.width, bottom - top)], scale)?;
         }
         Ok(())
@@ -653,18 +661,13 @@ impl AppRunner {
     /// Repaints `areas` (CSS pixels) of `scene`, each clipped to itself.
     fn repaint(&self, scene: &Scene, areas: &[Rect], scale: f64) -> Result<(), JsValue> {
         let options = self.draw_options(scale);
-        let (width, height) = self.strip.size();
         for area in areas {
             let top = (area.y * scale).floor().max(0.0) as u32;
             let bottom = ((area.y + area.height) * scale).ceil().max(0.0) as u32;
-            let painted = self.strip.paint(top, bottom.min(height), |context, _, _| {
-                context.begin_path();
-                context.rect(area.x * scale, area.y * scale, area.width * scale, area.height * scale);
-                context.clip();
-                let mut backend = Canvas2d::new(context.clone(), width, height);
-                draw::draw_region(scene, &mut backend, &options, area).map(|_| ())
-            });
-            painted.map_err(|_| self.drawing_failed())?;
+            self.on_rows(top, bottom, |backend, _, _| {
+                backend.clip(area.x * scale, area.y * scale, area.width * scale, area.height * scale);
+                draw::draw_region(scene, backend, &options, area).map(|_| ())
+            })?;
         }
         Ok(())
     }

@@ -69,6 +69,19 @@ impl Canvas2d {
         Canvas2d { context, size: (width, height), fill: None, stroke: None, font: None, anchor: None, pending: false }
     }
 
+    /// Clears the rows from `from` to `to` of the whole width.
+    pub fn clear_rows(&mut self, from: f64, to: f64) {
+        self.context.clear_rect(0.0, from, f64::from(self.size.0), to - from);
+    }
+
+    /// Clips every later drawing to a rectangle (until the context is restored).
+    pub fn clip(&mut self, x: f64, y: f64, width: f64, height: f64) {
+        self.flush();
+        self.context.begin_path();
+        self.context.rect(x, y, width, height);
+        self.context.clip();
+    }
+
     fn flush(&mut self) {
         if self.pending {
             self.context.fill();
