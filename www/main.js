@@ -38,11 +38,23 @@ function words() {
   return WORDS[localeSelect.value] ?? WORDS.zh;
 }
 
-// The page's language, its controls' words included (as text, never markup).
+// The page's language, its controls' words included (as text, never markup). Only what
+// changes is written: a `lang` written again, even the same, makes the browser work out the
+// style of the whole page anew, the poster's thousands of nodes included (a long task at load).
 function dressPage() {
-  root.lang = localeSelect.value === 'en' ? 'en' : 'zh-CN';
-  for (const element of document.querySelectorAll('[data-phrase]')) element.textContent = words()[element.dataset.phrase];
+  const lang = localeSelect.value === 'en' ? 'en' : 'zh-CN';
+  if (root.lang !== lang) root.lang = lang;
+  for (const element of document.querySelectorAll('[data-phrase]')) {
+    const text = words()[element.dataset.phrase];
+    if (element.textContent !== text) element.textContent = text;
+  }
   document.querySelector('nav.controls')?.setAttribute('aria-label', words().controls);
+}
+
+// The page's colours: the reader's (no attribute) or those chosen.
+function themePage() {
+  const theme = themeSelect.value === 'auto' ? '' : themeSelect.value;
+  if ((root.dataset.theme ?? '') !== theme) root.dataset.theme = theme;
 }
 
 // A report text (a string or {zh, en}) in the page's language; English falls back to Chinese.
@@ -138,7 +150,7 @@ async function start() {
   root.dataset.state = 'loading';
   localeSelect.value = params.get('locale') === 'en' ? 'en' : 'zh';
   themeSelect.value = ['light', 'dark'].includes(params.get('theme')) ? params.get('theme') : 'auto';
-  root.dataset.theme = themeSelect.value === 'auto' ? '' : themeSelect.value;
+  themePage();
   dressPage();
   keepPoster();
   try {
@@ -158,7 +170,7 @@ async function start() {
     if (shownReport) headPage(shownReport);
   });
   themeSelect.addEventListener('change', () => {
-    root.dataset.theme = themeSelect.value === 'auto' ? '' : themeSelect.value;
+    themePage();
     infographic?.setTheme(themeSelect.value);
   });
   document.getElementById('report-file').addEventListener('change', async (event) => {
