@@ -41,10 +41,11 @@ const WORDS = {
 };
 
 let ready;
-/** Loads the wasm module once for every element on the page. */
+
 /** A moment for the browser between two steps of the first paint, so that neither is a long task. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Loads the wasm module once for every element on the page. */
 function loadModule() {
   if (typeof WebAssembly !== 'object') return Promise.reject(new Error('unsupported'));
   ready ??= init();

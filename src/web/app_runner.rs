@@ -6,11 +6,9 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use plotters_backend::DrawingErrorKind;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, HtmlCanvasElement, HtmlElement, Window};
 
-use super::backend::{Canvas2d, CanvasError};
 use super::dom;
 use super::events;
 use super::listeners::{Frame, Idle, Listener, Timeout};
@@ -19,11 +17,10 @@ use super::refusal::{Refusal, Refused};
 use super::tiles::Strip;
 use super::tooltip::Tooltip;
 use crate::bands::Pending;
-use crate::draw::{self, DrawOptions};
 use crate::layout::{self, LayoutOptions};
 use crate::locale::{Locale, Phrase};
 use crate::report::Report;
-use crate::scene::{Rect, Scene};
+use crate::scene::Scene;
 use crate::summary;
 use crate::text::EstimatedMeasure;
 use crate::theme::{Theme, ThemeName};
@@ -36,6 +33,8 @@ extern "C" {
     #[wasm_bindgen(js_name = containerWidth)]
     fn container_width(canvas: &HtmlCanvasElement) -> f64;
 }
+
+mod paint;
 
 /// How long the entry animation runs, in milliseconds.
 const ENTRY_MS: f64 = 750.0;
@@ -215,7 +214,7 @@ impl AppRunner {
         dom::style(canvas.unchecked_ref(), &[("width", "100%"), ("touch-action", "manipulation")])?;
         // The tooltip and the live region are made after the first paint (or when first
         // needed): made here, they were part of every mount's style work.
-        let tooltip = Tooltip::new(&canvas, &document);
+        let tooltip = Tooltip::new(&canvas);
         let dark = prefers("(prefers-color-scheme: dark)");
         let theme = Theme::get(options.theme.unwrap_or(scheme(dark)));
         let enabled = options.animate.unwrap_or(true) && !prefers("(prefers-reduced-motion: reduce)");
@@ -412,7 +411,7 @@ impl AppRunner {
         let title = layout::label(&self.report.title, self.locale);
         let rows = summary::rows(&self.report, &self.scene, self.locale);
         let text = summary::summary(&self.report, &self.scene, self.locale);
-        dom::fill_fallback(&self.canvas, &self.document, &text, &title, &rows, self.locale)
+        dom::fill_fallback(&self.canvas, &text, &title, &rows, self.locale)
     }
 
     /// The polite live region that announces the focused mark, made right after the canvas
@@ -420,256 +419,9 @@ impl AppRunner {
     fn live(&mut self) -> Result<&HtmlElement, JsValue> {
         let live = match self.live.take() {
             Some(live) => live,
-            None => dom::live_region(&self.canvas, &self.document)?,
+            None => dom::live_region(&self.canvas)?,
         };
         Ok(self.live.insert(live))
-    }
-
-    /// The device pixels per CSS pixel the canvas is drawn at: the screen's ratio, lowered for
-    /// a scene so tall that its backing store would pass [`MAX_BACKING_PIXELS`].
-    fn backing_ratio(&self) -> f64 {
-        let ratio = self.ratio();
-        let area = self.scene.width * self.scene.height;
-        if area * ratio * ratio > MAX_BACKING_PIXELS {
-            ((MAX_BACKING_PIXELS / area).sqrt() * 100.0).floor() / 100.0
-        } else {
-            ratio
-        }
-    }
-
-    /// The backing store's size in device pixels for the current scene.
-    fn backing_size(&self) -> (u32, u32) {
-        let ratio = self.backing_ratio();
-        let device = |css: f64| (css * ratio).round().max(1.0) as u32;
-        (device(self.scene.width), device(self.scene.height))
-    }
-
-    fn draw_options(&self, scale: f64) -> DrawOptions<'static> {
-        DrawOptions { scale, font: draw::WEB_FONTS, highlight: self.active, focus: self.theme.focus, background: false }
-    }
-
-    /// Draws the scene (or the animation's current frame) at the device's resolution: the rows
-    /// in the viewport now, the others a band a frame after it (see [`Self::paint_rest`]).
-    fn paint(&mut self) -> Result<(), JsValue> {
-        self.paint_first(false)
-    }
-
-    /// [`Self::paint`]; `first` for the first paint of a mount (see [`Self::refresh`]).
-    fn paint_first(&mut self, first: bool) -> Result<(), JsValue> {
-        let scene_width = self.scene.width;
-        let (backing_width, backing_height) = self.backing_size();
-        // Sizing the tiles clears them (a tile taken back from a destroyed strip at its size is
-        // cleared instead): no clearRect of every pixel follows.
-        let resized = self
-            .strip
-            .resize(backing_width, backing_height, self.scene.height, self.backing_ratio())?
-            .ok_or_else(|| Refused::new("canvas", Refusal::NoContext).error(self.locale))?;
-        self.strip.place(&self.canvas);
-        self.strip.set_language(self.locale.tag())?;
-        // The page background is CSS, the strip's: one less fill of every tile per frame. The
-        // canvas, as high as the picture, lies over the strip.
-        let styled = CanvasStyle { height: self.scene.height as u32, theme: self.theme.name, width: scene_width.to_bits() };
-        if resized || self.styled != Some(styled) {
-            let height = [crate::format::whole_number(styled.height.into()).as_str(), "px"].concat();
-            let style = self.canvas.style();
-            style.set_property("height", &height)?;
-            style.set_property("margin-top", &["-", height.as_str()].concat())?;
-            style.set_property("position", "relative")?;
-            self.strip.style("height", &height)?;
-            self.strip.style("background-color", &self.theme.background.css_hex())?;
-            if self.fixed_width.is_some() {
-                let width = [crate::format::plain_number(scene_width, 2).as_str(), "px"].concat();
-                style.set_property("width", &width)?;
-                self.strip.style("width", &width)?;
-            }
-            self.styled = Some(styled);
-        }
-        let frame;
-        let scene = if self.animation.running() {
-            frame = layout::layout(&self.report, &self.options(scene_width, ease(self.animation.progress)));
-            &frame
-        } else {
-            &self.scene
-        };
-        let (top, bottom) = if first {
-            let (_, view_height) = self.viewport();
-            (0, ((view_height.max(0.0) * f64::from(backing_height) / self.scene.height.max(1.0)).ceil() as u32).min(backing_height))
-        } else {
-            self.rows_in_view()
-        };
-        // The first paint with `progressive` leaves every row to the frames that follow (the
-        // rows in view first), unless the entry animation paints them.
-        let progressive = std::mem::take(&mut self.progressive) && first && !self.animation.running();
-        if progressive {
-            self.pending.reset(resized, [(0, backing_height)]);
-        } else {
-            if top < bottom {
-                self.paint_rows(scene, top, bottom, !resized, 0, &mut || true)?;
-            }
-            self.pending.reset(resized, [(bottom, backing_height), (0, top)]);
-            self.announce(top, bottom);
-        }
-        self.painted_active = self.active;
-        // While the entry animation runs, its frames paint the viewport and its last frame
-        // comes back here.
-        if !self.pending.is_empty() && !self.animation.running() && self.animation.frame.is_none() {
-            self.schedule_frame()?;
-        }
-        Ok(())
-    }
-
-    /// The picture's rows (device pixels, from and to) in the viewport. A canvas out of the
-    /// page counts as at the viewport's top.
-    fn rows_in_view(&self) -> (u32, u32) {
-        let rows = self.strip.size().1;
-        let scale = f64::from(rows) / self.scene.height.max(1.0);
-        let bounds = self.canvas.get_bounding_client_rect();
-        let (_, view_height) = self.viewport();
-        let row = |css: f64| ((css * scale).max(0.0) as u32).min(rows);
-        let top = row((-bounds.top()).floor());
-        (top, row((view_height - bounds.top()).ceil()).max(top))
-    }
-
-    /// Runs `draw` on every tile the device rows from `top` to `bottom` reach, with a backend
-    /// on the tile's context (translated to the whole picture and clipped to those rows, see
-    /// [`Strip::paint`]) and the rows it covers there (from, to). The one way paints reach the
-    /// tiles: a drawing failure becomes the refusal the page sees.
-    fn on_rows(&self, top: u32, bottom: u32, mut draw: impl FnMut(&mut Canvas2d, f64, f64) -> Result<(), DrawingErrorKind<CanvasError>>) -> Result<(), JsValue> {
-        let (width, height) = self.strip.size();
-        self.strip
-            .paint(top, bottom.min(height), |context, from, to| draw(&mut Canvas2d::new(context.clone(), width, height), from, to))
-            .map_err(|_| self.drawing_failed())
-    }
-
-    /// Paints `scene` on the device rows from `top` to `bottom` only, clearing them first if
-    /// `clear`; from the band's `skip`th shape on, for as long as `more` says yes (see
-    /// [`draw::draw_band_from`]). Returns how many shapes are drawn when `more` stopped it,
-    /// which is the band's count for the next slice when the rows lie in one tile.
-    fn paint_rows(&self, scene: &Scene, top: u32, bottom: u32, clear: bool, skip: usize, more: &mut dyn FnMut() -> bool) -> Result<Option<usize>, JsValue> {
-        let scale = f64::from(self.strip.size().0) / self.scene.width;
-        let options = self.draw_options(scale);
-        let mut left = None;
-        self.on_rows(top, bottom, |backend, from, to| {
-            if clear && skip == 0 {
-                backend.clear_rows(from, to);
-            }
-            left = draw::draw_band_from(scene, backend, &options, from / scale, to / scale, skip, more)?;
-            Ok(())
-        })?;
-        Ok(left)
-    }
-
-    /// Fires `painted` on the canvas, the first time no row from `top` to `bottom` (those in
-    /// view) is left to paint.
-    fn announce(&mut self, top: u32, bottom: u32) {
-        if !self.announced && !self.pending.any_in(top, bottom) {
-            self.announced = true;
-            announce_painted(&self.canvas);
-        }
-    }
-
-    /// Paints, for at most [`SLICE_MS`], the next band of the rows a paint left for later (see
-    /// [`Pending::next`]).
-    fn paint_rest(&mut self) -> Result<(), JsValue> {
-        self.strip.place(&self.canvas);
-        let (top, bottom) = self.rows_in_view();
-        let Some(band) = self.pending.next(top, bottom, self.strip.tile_rows()) else { return Ok(()) };
-        let performance = self.window.as_ref().and_then(Window::performance);
-        let clock = move || performance.as_ref().map_or(0.0, |p| p.now());
-        let deadline = clock() + SLICE_MS;
-        let drawn = self.paint_rows(&self.scene, band.from, band.to, !self.pending.blank(), band.skip, &mut || clock() < deadline)?;
-        self.pending.painted(band, drawn);
-        self.announce(top, bottom);
-        if !self.pending.is_empty() {
-            self.schedule_frame()?;
-        }
-        Ok(())
-    }
-
-    /// Moves the focus ring: repaints only the old and the new mark's areas, clipped, so that a
-    /// hover costs a few marks rather than the whole page.
-    fn paint_highlight(&mut self) -> Result<(), JsValue> {
-        if self.animation.running() || self.drawn.is_none() {
-            return self.paint();
-        }
-        let scale = f64::from(self.strip.size().0) / self.scene.width;
-        let areas: Vec<Rect> = [self.painted_active, self.active]
-            .into_iter()
-            .flatten()
-            .filter_map(|i| self.scene.items.get(i))
-            .map(|item| draw::focus_area(&item.rect))
-            .collect();
-        self.repaint(&self.scene, &areas, scale)?;
-        self.painted_active = self.active;
-        // Those areas may lie in rows still to be painted.
-        self.pending.touched();
-        Ok(())
-    }
-
-    fn schedule_frame(&mut self) -> Result<(), JsValue> {
-        let weak = self.this.clone();
-        self.animation.frame = Some(Frame::request(move |time| with_runner(&weak, |runner| runner.on_frame(time)))?);
-        Ok(())
-    }
-
-    fn on_frame(&mut self, time: f64) -> Result<(), JsValue> {
-        if self.animation.running() {
-            self.tick(time)
-        } else {
-            self.animation.frame = None;
-            self.paint_rest()
-        }
-    }
-
-    fn tick(&mut self, time: f64) -> Result<(), JsValue> {
-        // The frame before this one came at `previous`; a late frame moves on by at most
-        // MAX_FRAME_STEP_MS, and the start moves later by the rest.
-        let animation = &mut self.animation;
-        let previous = *animation.started.get_or_insert(time) + animation.progress * ENTRY_MS;
-        animation.progress = (animation.progress + (time - previous).clamp(0.0, MAX_FRAME_STEP_MS) / ENTRY_MS).clamp(0.0, 1.0);
-        animation.started = Some(time - animation.progress * ENTRY_MS);
-        if self.animation.running() {
-            self.schedule_frame()?;
-        } else {
-            self.animation.frame = None;
-        }
-        self.paint_frame()
-    }
-
-    /// A frame of the entry animation. The last frame, and any frame after the canvas was
-    /// sized, is painted whole; the others repaint only the part of the canvas in the viewport,
-    /// which on a phone is a fifth of the whole report or less. What lies outside keeps the
-    /// frame it last had (the theme, language and size being the same: any change of those
-    /// paints everything) until the last frame paints it all.
-    fn paint_frame(&mut self) -> Result<(), JsValue> {
-        if !self.animation.running() || self.backing_size() != self.strip.size() {
-            return self.paint();
-        }
-        let (top, bottom) = self.rows_in_view();
-        if top == 0 && bottom >= self.strip.size().1 {
-            return self.paint();
-        }
-        if bottom > top {
-            let scale = f64::from(self.strip.size().0) / self.scene.width;
-            let frame = layout::layout(&self.report, &self.options(self.scene.width, ease(self.animation.progress)));
-            let (top, bottom) = (f64::from(top) / scale, f64::from(bottom) / scale);
-            self.repaint(&frame, &[Rect::new(0.0, top, self.scene.width, bottom - top)], scale)?;
-        }
-        Ok(())
-    }
-
-    /// Repaints `areas` (CSS pixels) of `scene`, each clipped to itself.
-    fn repaint(&self, scene: &Scene, areas: &[Rect], scale: f64) -> Result<(), JsValue> {
-        let options = self.draw_options(scale);
-        for area in areas {
-            let top = (area.y * scale).floor().max(0.0) as u32;
-            let bottom = ((area.y + area.height) * scale).ceil().max(0.0) as u32;
-            self.on_rows(top, bottom, |backend, _, _| {
-                backend.clip(area.x * scale, area.y * scale, area.width * scale, area.height * scale);
-                draw::draw_region(scene, backend, &options, area).map(|_| ())
-            })?;
-        }
-        Ok(())
     }
 
     /// A pointer at viewport point (x, y): hover (`tap` false) or a tap/click.

@@ -7,7 +7,7 @@
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, HtmlCanvasElement, HtmlElement};
+use web_sys::{HtmlCanvasElement, HtmlElement};
 
 use crate::locale::Locale;
 use crate::summary::{self, Row};
@@ -43,7 +43,7 @@ pub fn strings<'a>(texts: impl IntoIterator<Item = &'a str>) -> Array {
 }
 
 /// Replaces the canvas' fallback content with the summary and a table of every figure.
-pub fn fill_fallback(canvas: &HtmlCanvasElement, _document: &Document, summary_text: &str, caption: &str, rows: &[Row], locale: Locale) -> Result<(), JsValue> {
+pub fn fill_fallback(canvas: &HtmlCanvasElement, summary_text: &str, caption: &str, rows: &[Row], locale: Locale) -> Result<(), JsValue> {
     let headings = strings(summary::headings(locale));
     let cells = strings(rows.iter().flat_map(|row| [row.section.as_str(), &row.label, &row.value, &row.comparison]));
     fill_fallback_js(canvas, &canvas_key(canvas), summary_text, caption, headings, cells)
@@ -66,6 +66,6 @@ fn next_serial() -> u32 {
 
 /// The polite live region that announces the focused mark, placed right after the canvas (at
 /// the end of the body when the canvas is not in the page).
-pub fn live_region(canvas: &HtmlCanvasElement, _document: &Document) -> Result<HtmlElement, JsValue> {
+pub fn live_region(canvas: &HtmlCanvasElement) -> Result<HtmlElement, JsValue> {
     live_region_js(canvas, &canvas_key(canvas), VISUALLY_HIDDEN)
 }

@@ -92,18 +92,18 @@ impl Strip {
         for (k, tile) in self.tiles.iter_mut().enumerate() {
             tile.top = k as u32 * rows;
             tile.bottom = (tile.top + rows).min(height);
-            let rows = tile.bottom - tile.top;
-            if tile.canvas.width() == width && tile.canvas.height() == rows {
+            let held = tile.bottom - tile.top;
+            if tile.canvas.width() == width && tile.canvas.height() == held {
                 // A tile taken back from an earlier strip at the same size (js/dom.js) keeps its
                 // backing store: setting its size again would make the browser discard and
                 // allocate it anew (a sixth of a mount). Its context's state is the default
                 // again after every paint (save and restore): only its pixels are cleared.
-                tile.context.clear_rect(0.0, 0.0, f64::from(width), f64::from(rows));
+                tile.context.clear_rect(0.0, 0.0, f64::from(width), f64::from(held));
             } else {
                 tile.canvas.set_width(width);
-                tile.canvas.set_height(rows);
+                tile.canvas.set_height(held);
             }
-            let css = f64::from(tile.bottom - tile.top) * css_per_row;
+            let css = f64::from(held) * css_per_row;
             tile.canvas.style().set_property("height", &[plain_number(css, 3).as_str(), "px"].concat())?;
         }
         self.size = (width, height);

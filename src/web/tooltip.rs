@@ -6,7 +6,7 @@
 //! measures it.
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, DomRect, HtmlCanvasElement, HtmlElement};
+use web_sys::{DomRect, HtmlCanvasElement, HtmlElement};
 
 use super::dom;
 use crate::scene::Item;
@@ -54,7 +54,7 @@ pub struct Tooltip {
 
 impl Tooltip {
     /// The tooltip of `canvas`, not yet in the page.
-    pub fn new(canvas: &HtmlCanvasElement, _document: &Document) -> Tooltip {
+    pub fn new(canvas: &HtmlCanvasElement) -> Tooltip {
         Tooltip { canvas: canvas.clone(), key: dom::canvas_key(canvas), element: None, shown: false }
     }
 
