@@ -569,11 +569,21 @@ async fn the_rows_painted_after_the_first_paint_make_the_same_picture_as_one_pai
         top += tile.height();
         whole.remove();
     }
-    // Pixel for pixel, but for a few anti-aliased edge pixels a few levels apart (seen on
-    // GPU rasterisation, where a path under a clip is rasterised a little differently).
-    let differing = banded.chunks(4).zip(reference.chunks(4)).filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 12)).count();
+    // Pixel for pixel, but for a few anti-aliased edge pixels: a few levels apart on GPU
+    // rasterisation, where a path under a clip is rasterised a little differently, and in
+    // WebKit now and then a handful (6 of 7.4 million in one CI run) further apart. A band
+    // missing, doubled or shifted by a row changes thousands of pixels.
+    let pixels = banded.len() / 4;
+    let apart = |a: &[u8], b: &[u8]| a.iter().zip(b.iter()).map(|(x, y)| x.abs_diff(*y)).max().unwrap_or(0);
+    let differing: Vec<usize> = banded.chunks(4).zip(reference.chunks(4)).enumerate().filter(|(_, (a, b))| apart(a, b) > 12).map(|(k, _)| k).collect();
     let touched = banded.chunks(4).zip(reference.chunks(4)).filter(|(a, b)| a != b).count();
-    assert!(differing == 0 && touched * 10_000 < banded.len() / 4, "{differing} pixels differ from one paint of the whole scene, {touched} by a level or more");
+    let at: Vec<String> = differing.iter().take(8).map(|k| format!("({}, {})", k % width as usize, k / width as usize)).collect();
+    assert!(
+        differing.len() * 100_000 < pixels && touched * 10_000 < pixels,
+        "{} pixels differ from one paint of the whole scene (at {}), {touched} by a level or more, of {pixels}",
+        differing.len(),
+        at.join(" ")
+    );
     infographic.destroy();
 }
 
