@@ -101,15 +101,20 @@ export function showTooltip(tip, item, label, value, comparison, background, col
   tip.setAttribute('data-item', item);
   const style = tip.style;
   Object.assign(style, { display: 'block', background, color, left: '0px', top: '0px' });
-  const width = tip.offsetWidth;
-  const height = tip.offsetHeight;
+  // Where its left and top of 0 put it, in the viewport, and how large it shows: a fixed box
+  // is placed in the viewport, but in the box of a parent with a CSS transform (a preview
+  // scaled to its column) when there is one, and scaled with it.
+  const origin = tip.getBoundingClientRect();
+  const scale = tip.offsetWidth > 0 ? origin.width / tip.offsetWidth : 1;
+  const width = origin.width;
+  const height = origin.height;
   const left = clamp(markX - width / 2, MARGIN, Math.max(viewWidth - width - MARGIN, MARGIN));
   const above = markTop - height - GAP;
   const top = above >= MARGIN ? above
     : markBottom + GAP + height <= viewHeight - MARGIN ? markBottom + GAP
     : clamp(markTop + MARGIN, MARGIN, Math.max(viewHeight - height - MARGIN, MARGIN));
-  style.left = `${Math.round(left)}px`;
-  style.top = `${Math.round(top)}px`;
+  style.left = `${Math.round((left - origin.left) / scale)}px`;
+  style.top = `${Math.round((top - origin.top) / scale)}px`;
 }
 
 /**

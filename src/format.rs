@@ -140,7 +140,7 @@ pub fn format_value(
         }
         Locale::En => {
             let parsed = Unit::parse(unit);
-            let (number, worded) = english_number(value * parsed.magnitude);
+            let (number, worded) = english_number(value, parsed.magnitude);
             let base = unit_en.unwrap_or_else(|| parsed.english());
             let number = match approx {
                 Some(Approx::Over) if worded => "over ".to_string() + &number,
@@ -157,16 +157,21 @@ pub fn format_value(
     }
 }
 
-/// 3.178e10 as "31.78 billion" (and true: a word carries the magnitude); below a million,
-/// grouped digits.
-fn english_number(full: f64) -> (String, bool) {
-    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+/// `value` in units of `magnitude` (317.8 and 1e8) as English writes it, "31.78 billion"
+/// (and true: a word carries the magnitude); below a million, grouped digits. Every digit
+/// the value was written with is kept: 1286.45亿 is 128.645 billion, 0.401 stays 0.401.
+fn english_number(value: f64, magnitude: f64) -> (String, bool) {
+    let full = value * magnitude;
+    // The decimal places the value was written with, moved by the magnitude's power of ten.
+    let written = decimals_of(value) as i32 - magnitude.log10().round() as i32;
+    let places = |power: i32| (written + power).clamp(0, 6) as usize;
+    for (power, word) in [(12, "trillion"), (9, "billion"), (6, "million")] {
+        let scale = 10f64.powi(power);
         if full.abs() >= scale {
-            let short = full / scale;
-            return ([plain_number(short, decimals_of(short).min(2)).as_str(), " ", word].concat(), true);
+            return ([plain_number(full / scale, places(power)).as_str(), " ", word].concat(), true);
         }
     }
-    (grouped_number(full, decimals_of(full).min(2)), false)
+    (grouped_number(full, places(0)), false)
 }
 
 /// A value rounded to the precision of `like`: a number counting up towards 317.8 shows one
@@ -232,6 +237,13 @@ mod tests {
         assert_eq!(both(14000.0, "名", Some(Approx::Over)).1, "14,000+ people");
         assert_eq!(both(85.0, "天", None).1, "85 days");
         assert_eq!(both(520.0, "万元", Some(Approx::Over)).1, "over 5.2 million yuan");
+        // Every digit as written: a magnitude moves the decimal point, it rounds nothing.
+        assert_eq!(both(1286.45, "亿元", None).1, "128.645 billion yuan");
+        assert_eq!(both(118.7, "万", None).1, "1.187 million");
+        assert_eq!(both(12.3456, "亿元", None).1, "1.2346 billion yuan", "a value is read to three decimals as written");
+        assert_eq!(both(0.401, "吨", None).1, "0.401 tonnes");
+        assert_eq!(both(0.5, "万元", None).1, "5,000 yuan");
+        assert_eq!(both(2.25, "%", None).1, "2.25%");
     }
 
     #[test]

@@ -227,6 +227,18 @@ pub struct Hotspot {
 }
 
 impl Scene {
+    /// How many viewport pixels the page shows a CSS pixel of the scene as: the width of the
+    /// canvas' box in the viewport over the scene's. 1 but where a CSS transform scales the
+    /// canvas or a parent (the editor's preview scaled to its column), or the box was resized
+    /// and not yet laid out again; 1 for an empty box.
+    pub fn shown_scale(&self, shown_width: f64) -> f64 {
+        if shown_width > 0.0 && self.width > 0.0 {
+            shown_width / self.width
+        } else {
+            1.0
+        }
+    }
+
     /// The index of the item under the point: the smallest mark that contains it (a highlighted
     /// subset wins over its whole), then a hotspot such as a legend row, then a mark within a
     /// few pixels, so that a fingertip next to a thin bar still finds it.

@@ -235,6 +235,44 @@ for (const browser of Object.keys(BROWSERS)) {
     }
   });
 
+  test(`${browser}: a pointer on the scaled desktop preview finds its mark and shows the tooltip over it`, async () => {
+    // 1100 px: the desktop preview, laid out at 1280 px, is scaled to its column.
+    const session = await open(browser, { width: 1100, height: 900 });
+    try {
+      await session.eval((report) => window.editor.load(report), SMALL);
+      await until(session, () => window.editor.desktopItems().length > 0, undefined, 'the desktop preview');
+      const found = await session.eval(async () => {
+        const canvas = document.getElementById('preview-desktop');
+        const rect = canvas.getBoundingClientRect();
+        const scale = rect.width / canvas.offsetWidth;
+        // The first mark (the first bar), scrolled into view: its centre in the viewport, the
+        // scale applied.
+        const item = window.editor.desktopItems()[0];
+        window.scrollBy(0, rect.top + (item.y + item.height / 2) * scale - innerHeight / 2);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+        const box = canvas.getBoundingClientRect();
+        const x = box.left + (item.x + item.width / 2) * scale;
+        const top = box.top + item.y * scale;
+        canvas.dispatchEvent(new PointerEvent('pointerdown', { clientX: x, clientY: top + (item.height / 2) * scale, pointerType: 'touch', bubbles: true }));
+        const tip = canvas.parentElement.querySelector('[role=tooltip]');
+        const shown = tip?.getBoundingClientRect();
+        return {
+          scale, id: item.id, text: item.text, tipItem: tip?.getAttribute('data-item'), tipText: tip?.textContent ?? '',
+          display: tip && getComputedStyle(tip).display, centre: shown && shown.left + shown.width / 2, x, bottom: shown?.bottom, top,
+        };
+      });
+      assert.ok(found.scale < 0.95, `the preview is scaled (${found.scale})`);
+      assert.equal(found.tipItem, found.id, 'the tapped mark is the one found');
+      assert.equal(found.display, 'block');
+      assert.ok(found.tipText.includes(found.text), `the tooltip says "${found.text}": ${found.tipText}`);
+      // Above the mark and centred on it (within the page's margins), in the viewport.
+      assert.ok(Math.abs(found.centre - found.x) < 12, `tooltip centred at ${found.centre}, mark at ${found.x}`);
+      assert.ok(found.bottom <= found.top && found.bottom > found.top - 30, `tooltip bottom ${found.bottom}, mark top ${found.top}`);
+    } finally {
+      await session.close();
+    }
+  });
+
   test(`${browser}: a reload mid-edit brings back the draft and its undo history`, async () => {
     const session = await open(browser);
     try {

@@ -934,6 +934,7 @@ async function start() {
     report: () => (state.report === null ? null : clone(state.report)),
     problems: () => state.problems.map((p) => ({ ...p })),
     previewItems: () => previews.phone?.items() ?? [],
+    desktopItems: () => previews.desktop?.items() ?? [],
     canUndo: () => state.undo.length,
     flush: drawPreviews,
   };

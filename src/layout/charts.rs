@@ -14,6 +14,7 @@ use crate::text;
 use crate::theme::{size, Color};
 
 /// Where and what a chart lays out.
+#[derive(Clone, Copy)]
 pub(crate) struct Context<'a> {
     pub section: &'a Section,
     pub report: &'a Report,
@@ -32,9 +33,9 @@ pub(crate) fn lay_out(b: &mut Builder, c: &Context, y: f64) -> f64 {
     };
     let mut y = match c.section.kind {
         Kind::Bars => bars(b, c, &main, y),
-        Kind::Compare => compare(b, c, &main, y),
+        Kind::Compare => side_by_side(b, c, &main, y, 300.0, compare),
         Kind::Ring => rings(b, c, &main, y),
-        Kind::Gauge => gauges(b, c, &main, y),
+        Kind::Gauge => side_by_side(b, c, &main, y, 180.0, gauges),
         Kind::Parts => parts(b, c, &main, y),
         Kind::Funnel => funnel(b, c, &main, y),
         Kind::Pictogram => pictogram(b, c, &main, y),
@@ -44,6 +45,32 @@ pub(crate) fn lay_out(b: &mut Builder, c: &Context, y: f64) -> f64 {
         y += 14.0;
         b.shapes.push(Shape::Rect { rect: Rect::new(c.x, y, c.width, 1.0), radius: 0.0, color: b.theme.rule });
         y = stats(b, c, &extra, y + 12.0);
+    }
+    y
+}
+
+/// A compare's or a gauge's figures side by side, `min` CSS px or more each, where the card
+/// has the room (a wide card on a desktop, a gauge card on a tablet); else one under another.
+fn side_by_side(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64, min: f64, chart: fn(&mut Builder, &Context, &[&Figure], f64) -> f64) -> f64 {
+    const GAP: f64 = 24.0;
+    // A compare needs the period before; one without it would leave a hole in the row.
+    let figures: Vec<&Figure> = figures.iter().copied().filter(|f| c.section.kind != Kind::Compare || f.previous.is_some()).collect();
+    let per_row = (((c.width + GAP) / (min + GAP)).floor() as usize).clamp(1, figures.len().max(1));
+    if per_row == 1 || c.phone {
+        return chart(b, c, &figures, y);
+    }
+    let block = (c.width - GAP * (per_row - 1) as f64) / per_row as f64;
+    let mut y = y;
+    for (r, row) in figures.chunks(per_row).enumerate() {
+        if r > 0 {
+            y += 18.0;
+        }
+        let mut bottom = y;
+        for (k, figure) in row.iter().enumerate() {
+            let block_context = Context { x: c.x + k as f64 * (block + GAP), width: block, ..*c };
+            bottom = bottom.max(chart(b, &block_context, &[*figure], y));
+        }
+        y = bottom;
     }
     y
 }
@@ -458,7 +485,11 @@ fn funnel(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     y
 }
 
-/// One icon a unit; subsets (the later figures) highlighted in turn.
+/// One icon a unit; subsets (the later figures) highlighted in turn. Subsets that together
+/// are no more than the whole follow one another in one grid (of 64 projects, 12 large and
+/// 5 foreign-funded). Subsets that add up to more than the whole overlap (of 412 wardens, 297
+/// with a degree and 118 under 35): one grid each, every subset counted from the first icon,
+/// so that none is cut short and none reads as part of another.
 fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     let Some(whole) = figures.first() else { return y };
     let count = whole.value.clamp(0.0, crate::report::MAX_PICTOGRAM) as usize;
@@ -466,42 +497,75 @@ fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     let per_row = ((c.width / cell).floor() as usize).max(1);
     let rows = count.div_ceil(per_row);
     let radius = cell * 0.38;
+    let parts = &figures[1..];
+    let icons = |part: &Figure| (part.value.max(0.0) as usize).min(count);
+    let overlapping = parts.iter().map(|p| icons(p)).sum::<usize>() > count;
+    let shown = (count as f64 * b.progress).round() as usize;
+    let shades = parts.len();
+    // Subsets in one grid go from the strongest shade to the palest; a subset alone in its
+    // grid takes the strongest.
+    let part_colour = |b: &Builder, p: usize| if overlapping { c.accent } else { shade(b, c.accent, p, shades) };
+    // Draws a grid from `top` whose icon n belongs to the subset `part_of(n)`; returns the
+    // grid's box and each subset's icons' box.
+    let grid = |b: &mut Builder, top: f64, part_of: &dyn Fn(usize) -> Option<usize>| {
+        let mut part_rects: Vec<Option<Rect>> = vec![None; parts.len()];
+        for n in 0..count {
+            let cx = c.x + cell * ((n % per_row) as f64 + 0.5);
+            let cy = top + cell * ((n / per_row) as f64 + 0.5);
+            let part = part_of(n);
+            let color = match part {
+                _ if n >= shown => b.theme.track,
+                Some(p) => part_colour(b, p),
+                None => b.theme.previous,
+            };
+            b.shapes.push(Shape::Circle { cx, cy, r: radius, color });
+            if let Some(p) = part {
+                let icon = Rect::new(cx - cell / 2.0, cy - cell / 2.0, cell, cell);
+                part_rects[p] = Some(part_rects[p].map_or(icon, |r| r.union(&icon)));
+            }
+        }
+        (Rect::new(c.x, top, cell * per_row.min(count) as f64, cell * rows as f64), part_rects)
+    };
+    let legend = |b: &mut Builder, ly: f64, color: Color, figure: &Figure| legend_row(b, c, ly, Swatch::Dot(color), figure, None);
+    let share = |b: &Builder, part: &Figure| share_text(b.locale, fraction(part.value, whole.value), Some(figure_value(whole, b.locale)));
+    if overlapping {
+        // The whole's row first, then each subset's grid with its row under it; the whole
+        // answers wherever a grid's icon is not its subset's.
+        let whole_row = legend(b, y, b.theme.previous, whole);
+        let whole_index = item(b, c, whole, whole_row, None);
+        let mut ly = whole_row.bottom() + 12.0;
+        for (p, part) in parts.iter().enumerate() {
+            let end = icons(part);
+            let (grid_rect, part_rects) = grid(b, ly, &|n| (n < end).then_some(p));
+            b.hotspots.push(Hotspot { rect: grid_rect, item: whole_index });
+            let row = legend(b, grid_rect.bottom() + 8.0, part_colour(b, p), part);
+            let comparison = share(b, part);
+            let index = item(b, c, part, part_rects[p].unwrap_or(row), Some(comparison));
+            if part_rects[p].is_some() {
+                b.hotspots.push(Hotspot { rect: row, item: index });
+            }
+            ly = row.bottom() + 16.0;
+        }
+        return ly - 16.0;
+    }
     let mut boundaries = Vec::new();
     let mut running = 0usize;
-    for part in &figures[1..] {
-        running = (running + part.value.max(0.0) as usize).min(count);
+    for part in parts {
+        running = (running + icons(part)).min(count);
         boundaries.push(running);
     }
-    let shown = (count as f64 * b.progress).round() as usize;
-    let mut part_rects: Vec<Option<Rect>> = vec![None; boundaries.len()];
-    for n in 0..count {
-        let cx = c.x + cell * ((n % per_row) as f64 + 0.5);
-        let cy = y + cell * ((n / per_row) as f64 + 0.5);
-        let part = boundaries.iter().position(|end| n < *end);
-        let color = match part {
-            _ if n >= shown => b.theme.track,
-            Some(p) => shade(b, c.accent, p, figures.len() - 1),
-            None => b.theme.previous,
-        };
-        b.shapes.push(Shape::Circle { cx, cy, r: radius, color });
-        if let Some(p) = part {
-            let icon = Rect::new(cx - cell / 2.0, cy - cell / 2.0, cell, cell);
-            part_rects[p] = Some(part_rects[p].map_or(icon, |r| r.union(&icon)));
-        }
-    }
-    let grid = Rect::new(c.x, y, cell * per_row.min(count) as f64, cell * rows as f64);
-    let mut ly = grid.bottom() + 12.0;
-    let legend = |b: &mut Builder, ly: f64, color: Color, figure: &Figure| legend_row(b, c, ly, Swatch::Dot(color), figure, None);
+    let (grid_rect, part_rects) = grid(b, y, &|n| boundaries.iter().position(|end| n < *end));
+    let mut ly = grid_rect.bottom() + 12.0;
     // The whole's mark is its legend row, since highlighted subsets cover its grid; the grid
     // still answers for it wherever no subset does.
     let whole_row = legend(b, ly, b.theme.previous, whole);
     let whole_index = item(b, c, whole, whole_row, None);
-    b.hotspots.push(Hotspot { rect: grid, item: whole_index });
+    b.hotspots.push(Hotspot { rect: grid_rect, item: whole_index });
     ly = whole_row.bottom() + 6.0;
-    for (p, part) in figures[1..].iter().enumerate() {
-        let row = legend(b, ly, shade(b, c.accent, p, figures.len() - 1), part);
-        let share = share_text(b.locale, fraction(part.value, whole.value), Some(figure_value(whole, b.locale)));
-        let index = item(b, c, part, part_rects[p].unwrap_or(row), Some(share));
+    for (p, part) in parts.iter().enumerate() {
+        let row = legend(b, ly, shade(b, c.accent, p, shades), part);
+        let comparison = share(b, part);
+        let index = item(b, c, part, part_rects[p].unwrap_or(row), Some(comparison));
         if part_rects[p].is_some() {
             b.hotspots.push(Hotspot { rect: row, item: index });
         }
@@ -512,7 +576,7 @@ fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
 
 /// Big-number tiles, two or three a row.
 fn stats(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
-    let per_row = match c.width {
+    let most = match c.width {
         w if w >= 860.0 => 5,
         w if w >= 640.0 => 4,
         w if w >= 420.0 => 3,
@@ -520,22 +584,41 @@ fn stats(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     }
     .min(figures.len().max(1));
     let gap = 12.0;
-    let tile = (c.width - gap * (per_row as f64 - 1.0)) / per_row as f64;
+    let big = if c.phone { 24.0 } else { size::BIG };
+    let tile_of = |per_row: usize| (c.width - gap * (per_row as f64 - 1.0)) / per_row as f64;
+    // Fewer tiles a row where a long figure (128.645 billion yuan) would otherwise be set
+    // small, since a row shares its size: every number at three quarters of the big size or
+    // more, down to two a row.
+    let per_row = (2..=most)
+        .rev()
+        .find(|&n| figures.iter().all(|f| figures::set(b.measure, &figure_value(f, b.locale), big, 14.0, true, tile_of(n)).size >= big * 0.72))
+        .unwrap_or(most);
+    let tile = tile_of(per_row);
     let mut y = y;
     for row in figures.chunks(per_row) {
         let mut bottom = y;
+        // The number steps down the type scale rather than overflow its tile, then puts its
+        // unit under it; the size is chosen for the final value so that a tile keeps its
+        // height while the number counts up. The tiles of a row share the size of the one
+        // that needs the smallest: numbers side by side read as equals.
+        let row_size = row.iter().map(|f| figures::set(b.measure, &figure_value(f, b.locale), big, 14.0, true, tile).size).fold(big, f64::min);
         for (k, figure) in row.iter().enumerate() {
             let x = c.x + k as f64 * (tile + gap);
-            // The number steps down the type scale rather than overflow its tile, then puts its
-            // unit under it; the size is chosen for the final value so that a tile keeps its
-            // height while the number counts up.
-            let big = if c.phone { 24.0 } else { size::BIG };
-            let setting = figures::set(b.measure, &figure_value(figure, b.locale), big, 14.0, true, tile);
+            // At the row's size exactly: each fits it, on one line or with its unit under it.
+            let setting = figures::set(b.measure, &figure_value(figure, b.locale), row_size, row_size, true, tile);
             let shown = figures::set(b.measure, &shown_value(b, figure), setting.size, setting.size, true, tile);
             b.set_lines(&shown, x, y, true, c.accent, Align::Left);
-            let line = setting.height();
-            let ty = b.paragraph(&label(&figure.label, b.locale), x, y + line, tile, size::LABEL, false, b.theme.muted, 3);
-            item(b, c, figure, Rect::new(x, y, tile, ty - y), None);
+            let mut ty = y + setting.height();
+            // The change, where the report gives the period before, in the good or the bad
+            // colour where it says which way is better.
+            let comparison = figure.previous.map(|previous| {
+                let change = format_change(figure, previous, b.locale);
+                let color = change_color(b, figure.better, figure.value - previous);
+                ty = b.figure(&change, x, ty, tile, size::LABEL, true, color, Align::Left);
+                change
+            });
+            ty = b.paragraph(&label(&figure.label, b.locale), x, ty, tile, size::LABEL, false, b.theme.muted, 3);
+            item(b, c, figure, Rect::new(x, y, tile, ty - y), comparison);
             bottom = bottom.max(ty);
         }
         y = bottom + 14.0;

@@ -95,6 +95,21 @@ fn each_mark_is_found_at_its_centre() {
 }
 
 #[test]
+fn a_scaled_box_maps_each_marks_shown_centre_back_to_it() {
+    // The editor's desktop preview: 1280 px shown 800 px wide.
+    let scene = scene(1280.0, Locale::Zh);
+    let scale = scene.shown_scale(800.0);
+    assert!((scale - 0.625).abs() < 1e-9);
+    for (i, item) in scene.items.iter().enumerate() {
+        let (x, y) = item.rect.center();
+        let (shown_x, shown_y) = (x * scale, y * scale);
+        assert_eq!(scene.hit_test(shown_x / scale, shown_y / scale), Some(i), "{}", item.id);
+    }
+    assert_eq!(scene.shown_scale(0.0), 1.0, "a box not laid out");
+    assert_eq!(scene.shown_scale(1280.0), 1.0);
+}
+
+#[test]
 fn phones_get_one_column_and_desktops_three() {
     let columns = |width: f64| {
         let scene = scene(width, Locale::Zh);
@@ -128,7 +143,7 @@ fn animation_grows_from_nothing_to_the_final_scene() {
 /// last mark is bare page, in every example report (`-- --nocapture` prints each share).
 #[test]
 fn example_reports_leave_little_bare_page_on_desktops() {
-    for path in ["www/reports/zhongyuan-2020-h1.json", "www/reports/example-2021-q1.json", "tests/reports/showcase.json", "tests/reports/narrow.json", "tests/reports/long.json"] {
+    for path in ["www/reports/zhongyuan-2020-h1.json", "www/reports/example-2021-q1.json", "tests/reports/showcase.json", "tests/reports/narrow.json", "tests/reports/long.json", "tests/reports/riverside.json"] {
         let Ok(json) = std::fs::read_to_string(path) else { continue };
         let Ok(report) = Report::from_json_str(&json) else { continue };
         for width in [1280.0, 1440.0] {
@@ -139,4 +154,97 @@ fn example_reports_leave_little_bare_page_on_desktops() {
             }
         }
     }
+}
+
+/// A report of one section of `kind` with the figures given as JSON.
+fn one_section(kind: &str, figures: &str) -> Report {
+    let json = format!(r#"{{"title": "测试", "period": "2025年", "previous_period": "2024年", "source": "测试", "sections": [{{"id": "s", "kind": "{kind}", "title": "测试", "figures": [{figures}]}}]}}"#);
+    Report::from_json_str(&json).expect("a valid report")
+}
+
+#[test]
+fn stats_tiles_show_the_change_in_its_colour_and_share_a_size_a_row() {
+    let report = one_section(
+        "stats",
+        r#"{"id": "gdp", "label": "地区生产总值", "value": 1286.45, "unit": "亿元", "previous": 1241.2, "better": "higher"},
+           {"id": "industry", "label": "规上工业增加值", "value": 402.7, "unit": "亿元", "previous": 431.9, "better": "higher"},
+           {"id": "cpi", "label": "居民消费价格指数涨幅", "value": -0.4, "unit": "%"}"#,
+    );
+    let theme = crate::theme::Theme::get(ThemeName::Light);
+    for width in [320.0, 390.0, 1280.0] {
+        let scene = layout_simple(&report, width, Locale::Zh);
+        let run = |text: &str| scene.text_bounds().find(|(t, _)| *t == text).map(|(_, r)| r).unwrap_or_else(|| panic!("{width}px: no \"{text}\""));
+        let colour = |text: &str| {
+            scene.shapes.iter().find_map(|s| match s {
+                Shape::Text(t) if t.text == text => Some(t.color),
+                _ => None,
+            })
+        };
+        assert_eq!(colour("同比+45.25亿元"), Some(theme.good), "{width}px: a rise that is good news");
+        assert_eq!(colour("同比−29.2亿元"), Some(theme.bad), "{width}px: a fall that is bad news");
+        let item = |id: &str| scene.items.iter().find(|i| i.id == id).unwrap();
+        assert_eq!(item("industry").comparison.as_deref(), Some("同比−29.2亿元"));
+        assert_eq!(item("cpi").comparison, None, "no previous, no change");
+        // The change is inside its tile, under the number and above the label.
+        assert!(item("industry").rect.contains(run("同比−29.2亿元").center().0, run("同比−29.2亿元").center().1));
+        // Tiles side by side are set at one size.
+        let sizes: Vec<f64> = scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text(t) if t.bold && ["1286.45", "402.7", "-0.4%"].iter().any(|n| t.text.starts_with(n)) => Some(t.size),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sizes.len(), 3, "{width}px: {sizes:?}");
+        if width >= 420.0 {
+            assert!(sizes.iter().all(|s| *s == sizes[0]), "{width}px: one row, one size: {sizes:?}");
+        }
+    }
+}
+
+#[test]
+fn overlapping_subsets_each_get_every_icon_and_disjoint_ones_share_a_grid() {
+    let icons = |report: &Report| {
+        let scene = layout_simple(report, 390.0, Locale::Zh);
+        let mut by_colour: Vec<(crate::theme::Color, usize)> = Vec::new();
+        for shape in &scene.shapes {
+            if let Shape::Circle { color, r, .. } = shape {
+                if *r < 12.0 {
+                    match by_colour.iter_mut().find(|(c, _)| c == color) {
+                        Some((_, n)) => *n += 1,
+                        None => by_colour.push((*color, 1)),
+                    }
+                }
+            }
+        }
+        by_colour
+    };
+    // 297 + 118 > 412: they overlap; each is drawn whole in a grid of its own.
+    let overlapping = one_section(
+        "pictogram",
+        r#"{"id": "all", "label": "专职网格员", "value": 412, "unit": "名"},
+           {"id": "degree", "label": "其中大专以上学历", "value": 297, "unit": "名"},
+           {"id": "young", "label": "其中35岁以下", "value": 118, "unit": "名"}"#,
+    );
+    // In drawing order: the whole's legend dot, a grid of 412 with 297 highlighted and its
+    // legend dot, a grid of 412 with 118 highlighted and its legend dot.
+    let scene = layout_simple(&overlapping, 390.0, Locale::Zh);
+    let dots: Vec<crate::theme::Color> = scene.shapes.iter().filter_map(|s| if let Shape::Circle { color, .. } = s { Some(*color) } else { None }).collect();
+    assert_eq!(dots.len(), 1 + 412 + 1 + 412 + 1);
+    let grey = dots[0];
+    let highlighted = |grid: &[crate::theme::Color]| grid.iter().filter(|c| **c != grey).count();
+    assert_eq!(highlighted(&dots[1..413]), 297);
+    assert_eq!(highlighted(&dots[414..826]), 118);
+    assert!(dots[1..297].iter().all(|c| *c != grey) && dots[414..532].iter().all(|c| *c != grey), "each counted from the first icon");
+    // 12 + 5 <= 64: one grid, the subsets one after the other.
+    let disjoint = one_section(
+        "pictogram",
+        r#"{"id": "all", "label": "新开工项目", "value": 64, "unit": "个"},
+           {"id": "large", "label": "其中10亿元以上", "value": 12, "unit": "个"},
+           {"id": "foreign", "label": "其中外资", "value": 5, "unit": "个"}"#,
+    );
+    let mut counts: Vec<usize> = icons(&disjoint).into_iter().map(|(_, n)| n).collect();
+    counts.sort();
+    assert_eq!(counts, vec![5 + 1, 12 + 1, 47 + 1]);
 }

@@ -427,7 +427,8 @@ impl AppRunner {
     /// A pointer at viewport point (x, y): hover (`tap` false) or a tap/click.
     pub fn point(&mut self, x: f64, y: f64, tap: bool) -> Result<(), JsValue> {
         let canvas = self.canvas.get_bounding_client_rect();
-        match self.scene.hit_test(x - canvas.left(), y - canvas.top()) {
+        let scale = self.scene.shown_scale(canvas.width());
+        match self.scene.hit_test((x - canvas.left()) / scale, (y - canvas.top()) / scale) {
             Some(i) if tap && self.active == Some(i) && self.tooltip.is_shown() => self.dismiss(),
             Some(i) => self.activate(i, Some(canvas)),
             None => self.dismiss(),
@@ -469,7 +470,8 @@ impl AppRunner {
         }
         if let Some(item) = self.scene.items.get(index) {
             let canvas = canvas.unwrap_or_else(|| self.canvas.get_bounding_client_rect());
-            self.tooltip.show(item, &self.theme, &canvas, self.viewport())?;
+            let scale = self.scene.shown_scale(canvas.width());
+            self.tooltip.show(item, &self.theme, &canvas, scale, self.viewport())?;
         }
         if changed {
             self.paint_highlight()?;
@@ -505,16 +507,17 @@ impl AppRunner {
     fn scroll_into_view(&mut self, index: usize) {
         let Some(item) = self.scene.items.get(index) else { return };
         let canvas = self.canvas.get_bounding_client_rect();
+        let scale = self.scene.shown_scale(canvas.width());
         let (_, view_height) = self.viewport();
-        let top = canvas.top() + item.rect.y;
-        let bottom = top + item.rect.height;
+        let top = canvas.top() + item.rect.y * scale;
+        let bottom = top + item.rect.height * scale;
         self.own_scroll_until = self.now() + 300.0;
         let Some(window) = &self.window else { return };
         // Leave room above the mark for its tooltip.
         if top < 90.0 {
             window.scroll_by_with_x_and_y(0.0, top - 90.0);
         } else if bottom > view_height - 16.0 {
-            window.scroll_by_with_x_and_y(0.0, bottom - view_height + 16.0 + (item.rect.height.min(view_height / 3.0)));
+            window.scroll_by_with_x_and_y(0.0, bottom - view_height + 16.0 + ((item.rect.height * scale).min(view_height / 3.0)));
         }
     }
 }

@@ -72,10 +72,11 @@ impl Tooltip {
     }
 
     /// Shows `item`'s tooltip above its mark (below when there is no room above), inside a
-    /// viewport of `viewport` CSS pixels; `canvas` is the canvas' box in the viewport.
-    pub fn show(&mut self, item: &Item, theme: &Theme, canvas: &DomRect, (view_width, view_height): (f64, f64)) -> Result<(), JsValue> {
-        let mark_x = canvas.left() + item.rect.x + item.rect.width / 2.0;
-        let mark_top = canvas.top() + item.rect.y;
+    /// viewport of `viewport` CSS pixels; `canvas` is the canvas' box in the viewport, which
+    /// shows a pixel of the scene as `scale` of the viewport's.
+    pub fn show(&mut self, item: &Item, theme: &Theme, canvas: &DomRect, scale: f64, (view_width, view_height): (f64, f64)) -> Result<(), JsValue> {
+        let mark_x = canvas.left() + (item.rect.x + item.rect.width / 2.0) * scale;
+        let mark_top = canvas.top() + item.rect.y * scale;
         show_js(
             self.element()?,
             &item.id,
@@ -86,7 +87,7 @@ impl Tooltip {
             &theme.card.css_hex(),
             mark_x,
             mark_top,
-            mark_top + item.rect.height,
+            mark_top + item.rect.height * scale,
             view_width,
             view_height,
         )?;
