@@ -44,18 +44,11 @@ impl AppRunner {
         self.paint_first(false)
     }
 
-    /// [`Self::paint`]; `first` for the first paint of a mount (see [`Self::refresh`]).
-    pub(super) fn paint_first(&mut self, first: bool) -> Result<(), JsValue> {
+    /// Puts the strip before the canvas in the page and styles both for the scene: the
+    /// canvas as high as the picture, over the strip, whose background is the page's.
+    fn place_strip(&mut self, resized: bool) -> Result<(), JsValue> {
         let scene_width = self.scene.width;
-        let (backing_width, backing_height) = self.backing_size();
-        // Sizing the tiles clears them (a tile taken back from a destroyed strip at its size is
-        // cleared instead): no clearRect of every pixel follows.
-        let resized = self
-            .strip
-            .resize(backing_width, backing_height, self.scene.height, self.backing_ratio())?
-            .ok_or_else(|| Refused::new("canvas", Refusal::NoContext).error(self.locale))?;
         self.strip.place(&self.canvas);
-        self.strip.set_language(self.locale.tag())?;
         // The page background is CSS, the strip's: one less fill of every tile per frame. The
         // canvas, as high as the picture, lies over the strip.
         let styled = CanvasStyle { height: self.scene.height as u32, theme: self.theme.name, width: scene_width.to_bits() };
@@ -73,6 +66,30 @@ impl AppRunner {
                 self.strip.style("width", &width)?;
             }
             self.styled = Some(styled);
+        }
+        Ok(())
+    }
+
+    /// [`Self::paint`]; `first` for the first paint of a mount (see [`Self::refresh`]).
+    pub(super) fn paint_first(&mut self, first: bool) -> Result<(), JsValue> {
+        let scene_width = self.scene.width;
+        let (backing_width, backing_height) = self.backing_size();
+        // Sizing the tiles clears them (a tile taken back from a destroyed strip at its size is
+        // cleared instead): no clearRect of every pixel follows.
+        let resized = self
+            .strip
+            .resize(backing_width, backing_height, self.scene.height, self.backing_ratio())?
+            .ok_or_else(|| Refused::new("canvas", Refusal::NoContext).error(self.locale))?;
+        // A strip not yet in the page (a mount's first paint) is painted before it goes in:
+        // on a canvas in the page, a font set first brings the page's style up to date, which
+        // the strip and the canvas' new styles have made stale (a sixth of a mount at 4x CPU);
+        // out of the page, it takes the font as given.
+        // The language picks the CJK glyphs' regional forms; a tile out of the page takes it
+        // from the strip all the same (Firefox).
+        self.strip.set_language(self.locale.tag())?;
+        let early = !self.strip.placed();
+        if !early {
+            self.place_strip(resized)?;
         }
         let frame;
         let scene = if self.animation.running() {
@@ -98,6 +115,9 @@ impl AppRunner {
             }
             self.pending.reset(resized, [(bottom, backing_height), (0, top)]);
             self.announce(top, bottom);
+        }
+        if early {
+            self.place_strip(resized)?;
         }
         self.painted_active = self.active;
         // While the entry animation runs, its frames paint the viewport and its last frame
