@@ -195,9 +195,31 @@ pub fn figure_value(figure: &Figure, locale: Locale) -> String {
 /// A change against the same period last year: 同比+23天 / +23 days year on year.
 pub fn format_change(figure: &Figure, previous: f64, locale: Locale) -> String {
     let delta = figure.value - previous;
-    let sign = if delta >= 0.0 { "+" } else { "−" };
-    let magnitude = format_value(delta.abs(), &figure.unit, figure.unit_en.as_deref(), None, locale);
-    locale.fill(Template::Change, &[sign, &magnitude])
+    locale.fill(Template::Change, &[sign_of(delta), &change_size(figure, delta.abs(), locale)])
+}
+
+/// A change alone, signed: +23天 / −0.3 percentage points.
+pub fn format_delta(figure: &Figure, delta: f64, locale: Locale) -> String {
+    [sign_of(delta), change_size(figure, delta.abs(), locale).as_str()].concat()
+}
+
+fn sign_of(delta: f64) -> &'static str {
+    if delta >= 0.0 {
+        "+"
+    } else {
+        "−"
+    }
+}
+
+/// The size of a change in the figure's unit; a rate in percent changes by percentage points
+/// (5.4% to 5.1% is 0.3个百分点, not 0.3%).
+fn change_size(figure: &Figure, size: f64, locale: Locale) -> String {
+    if figure.unit == "%" {
+        let points = format_value(size, "个百分点", None, None, locale);
+        // English: one percentage point.
+        return if points == "1 percentage points" { "1 percentage point".into() } else { points };
+    }
+    format_value(size, &figure.unit, figure.unit_en.as_deref(), None, locale)
 }
 
 /// A percentage with one decimal where it has one: 56.9%, 100%.
@@ -280,6 +302,12 @@ mod tests {
         };
         assert_eq!(format_change(&figure, 62.0, Locale::Zh), "同比+23天");
         assert_eq!(format_change(&figure, 62.0, Locale::En), "+23 days year on year");
+        assert_eq!(format_delta(&figure, -4.0, Locale::En), "−4 days");
+        // A rate changes by percentage points.
+        let rate = Figure { value: 5.1, unit: "%".into(), previous: Some(5.4), ..figure.clone() };
+        assert_eq!(format_change(&rate, 5.4, Locale::Zh), "同比−0.3个百分点");
+        assert_eq!(format_change(&rate, 5.4, Locale::En), "−0.3 percentage points year on year");
+        assert_eq!(format_delta(&rate, 1.0, Locale::En), "+1 percentage point");
         assert_eq!(format_change(&figure, 90.0, Locale::Zh), "同比−5天");
     }
 }

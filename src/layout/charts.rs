@@ -6,7 +6,7 @@ use std::f64::consts::PI;
 
 use super::figures::{self, MIN_FIGURE};
 use super::{label, Builder};
-use crate::format::{figure_value, format_change, format_value, percent, round_like};
+use crate::format::{figure_value, format_change, format_delta, format_value, percent, round_like};
 use crate::locale::{Locale, Phrase, Template};
 use crate::report::{Better, Figure, Kind, Report, Section};
 use crate::scene::{Align, Hotspot, Item, Rect, Shape};
@@ -172,8 +172,7 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         }
         let change = format_change(figure, previous, b.locale);
         let delta = figure.value - previous;
-        let delta_text = if delta >= 0.0 { "+" } else { "−" }.to_string()
-            + &format_value(delta.abs(), &figure.unit, figure.unit_en.as_deref(), None, b.locale);
+        let delta_text = format_delta(figure, delta, b.locale);
         let chart_height = if c.phone { 120.0 } else { 140.0 };
         let delta_size = if c.phone { 24.0 } else { 28.0 };
         let annotation_width = b.measure.width(&delta_text, delta_size, true).max(70.0).min(c.width * 0.45);
