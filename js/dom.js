@@ -186,8 +186,8 @@ export function addTile(node) {
 }
 
 /**
- * Takes the strip out of the page, stops following its canvas and puts the canvas back in the
- * flow, without the styles that laid it over the strip.
+ * Takes the strip out of the page and stops following its canvas, whose `display` it takes
+ * back (the styles that laid the canvas over the strip are the wasm's to take back).
  */
 export function removeStrip(node, canvas) {
   strips.get(node)?.disconnect();
@@ -198,7 +198,7 @@ export function removeStrip(node, canvas) {
     if (spare.length < SPARE_TILES) spare.push(tile);
   }
   if (spare.length && !spareTimer) spareTimer = setTimeout(dropSpare, SPARE_MS);
-  for (const name of ['margin-top', 'position', 'height', 'display']) canvas.style.removeProperty(name);
+  canvas.style.removeProperty('display');
 }
 
 /**

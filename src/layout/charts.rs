@@ -13,6 +13,12 @@ use crate::scene::{Align, Hotspot, Item, Rect, Shape};
 use crate::text;
 use crate::theme::{size, Color};
 
+mod pictogram;
+mod stats;
+
+use pictogram::pictogram;
+use stats::stats;
+
 /// Where and what a chart lays out.
 #[derive(Clone, Copy)]
 pub(crate) struct Context<'a> {
@@ -482,145 +488,4 @@ fn funnel(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         item(b, c, figure, Rect::new(c.x, top, c.width, y - top), comparison);
     }
     y
-}
-
-/// One icon a unit; subsets (the later figures) highlighted in turn. Subsets that together
-/// are no more than the whole follow one another in one grid (of 64 projects, 12 large and
-/// 5 foreign-funded). Subsets that add up to more than the whole overlap (of 412 wardens, 297
-/// with a degree and 118 under 35): one grid each, every subset counted from the first icon,
-/// so that none is cut short and none reads as part of another.
-fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
-    let Some(whole) = figures.first() else { return y };
-    let count = whole.value.clamp(0.0, crate::report::MAX_PICTOGRAM) as usize;
-    let cell = if count <= 40 { 24.0 } else { ((c.width * 160.0 / count as f64).sqrt()).clamp(7.0, 24.0) };
-    let per_row = ((c.width / cell).floor() as usize).max(1);
-    let rows = count.div_ceil(per_row);
-    let radius = cell * 0.38;
-    let parts = &figures[1..];
-    let icons = |part: &Figure| (part.value.max(0.0) as usize).min(count);
-    let overlapping = parts.iter().map(|p| icons(p)).sum::<usize>() > count;
-    let shown = (count as f64 * b.progress).round() as usize;
-    let shades = parts.len();
-    // Subsets in one grid go from the strongest shade to the palest; a subset alone in its
-    // grid takes the strongest.
-    let part_colour = |b: &Builder, p: usize| if overlapping { c.accent } else { shade(b, c.accent, p, shades) };
-    // Draws a grid from `top` whose icon n belongs to the subset `part_of(n)`; returns the
-    // grid's box and each subset's icons' box.
-    let grid = |b: &mut Builder, top: f64, part_of: &dyn Fn(usize) -> Option<usize>| {
-        let mut part_rects: Vec<Option<Rect>> = vec![None; parts.len()];
-        for n in 0..count {
-            let cx = c.x + cell * ((n % per_row) as f64 + 0.5);
-            let cy = top + cell * ((n / per_row) as f64 + 0.5);
-            let part = part_of(n);
-            let color = match part {
-                _ if n >= shown => b.theme.track,
-                Some(p) => part_colour(b, p),
-                None => b.theme.previous,
-            };
-            b.shapes.push(Shape::Circle { cx, cy, r: radius, color });
-            if let Some(p) = part {
-                let icon = Rect::new(cx - cell / 2.0, cy - cell / 2.0, cell, cell);
-                part_rects[p] = Some(part_rects[p].map_or(icon, |r| r.union(&icon)));
-            }
-        }
-        (Rect::new(c.x, top, cell * per_row.min(count) as f64, cell * rows as f64), part_rects)
-    };
-    let legend = |b: &mut Builder, ly: f64, color: Color, figure: &Figure| legend_row(b, c, ly, Swatch::Dot(color), figure, None);
-    let share = |b: &Builder, part: &Figure| share_text(b.locale, fraction(part.value, whole.value), Some(figure_value(whole, b.locale)));
-    if overlapping {
-        // The whole's row first, then each subset's grid with its row under it; the whole
-        // answers wherever a grid's icon is not its subset's.
-        let whole_row = legend(b, y, b.theme.previous, whole);
-        let whole_index = item(b, c, whole, whole_row, None);
-        let mut ly = whole_row.bottom() + 12.0;
-        for (p, part) in parts.iter().enumerate() {
-            let end = icons(part);
-            let (grid_rect, part_rects) = grid(b, ly, &|n| (n < end).then_some(p));
-            b.hotspots.push(Hotspot { rect: grid_rect, item: whole_index });
-            let row = legend(b, grid_rect.bottom() + 8.0, part_colour(b, p), part);
-            let comparison = share(b, part);
-            let index = item(b, c, part, part_rects[p].unwrap_or(row), Some(comparison));
-            if part_rects[p].is_some() {
-                b.hotspots.push(Hotspot { rect: row, item: index });
-            }
-            ly = row.bottom() + 16.0;
-        }
-        return ly - 16.0;
-    }
-    let mut boundaries = Vec::new();
-    let mut running = 0usize;
-    for part in parts {
-        running = (running + icons(part)).min(count);
-        boundaries.push(running);
-    }
-    let (grid_rect, part_rects) = grid(b, y, &|n| boundaries.iter().position(|end| n < *end));
-    let mut ly = grid_rect.bottom() + 12.0;
-    // The whole's mark is its legend row, since highlighted subsets cover its grid; the grid
-    // still answers for it wherever no subset does.
-    let whole_row = legend(b, ly, b.theme.previous, whole);
-    let whole_index = item(b, c, whole, whole_row, None);
-    b.hotspots.push(Hotspot { rect: grid_rect, item: whole_index });
-    ly = whole_row.bottom() + 6.0;
-    for (p, part) in parts.iter().enumerate() {
-        let row = legend(b, ly, shade(b, c.accent, p, shades), part);
-        let comparison = share(b, part);
-        let index = item(b, c, part, part_rects[p].unwrap_or(row), Some(comparison));
-        if part_rects[p].is_some() {
-            b.hotspots.push(Hotspot { rect: row, item: index });
-        }
-        ly = row.bottom() + 6.0;
-    }
-    ly - 6.0
-}
-
-/// Big-number tiles, two or three a row.
-fn stats(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
-    let most = match c.width {
-        w if w >= 860.0 => 5,
-        w if w >= 640.0 => 4,
-        w if w >= 420.0 => 3,
-        _ => 2,
-    }
-    .min(figures.len().max(1));
-    let gap = 12.0;
-    let big = if c.phone { 24.0 } else { size::BIG };
-    let tile_of = |per_row: usize| (c.width - gap * (per_row as f64 - 1.0)) / per_row as f64;
-    // Fewer tiles a row where a long figure (128.645 billion yuan) would otherwise be set
-    // small, since a row shares its size: every number at three quarters of the big size or
-    // more, down to two a row.
-    let per_row = (2..=most)
-        .rev()
-        .find(|&n| figures.iter().all(|f| figures::set(b.measure, &figure_value(f, b.locale), big, 14.0, true, tile_of(n)).size >= big * 0.72))
-        .unwrap_or(most);
-    let tile = tile_of(per_row);
-    let mut y = y;
-    for row in figures.chunks(per_row) {
-        let mut bottom = y;
-        // The number steps down the type scale rather than overflow its tile, then puts its
-        // unit under it; the size is chosen for the final value so that a tile keeps its
-        // height while the number counts up. The tiles of a row share the size of the one
-        // that needs the smallest: numbers side by side read as equals.
-        let row_size = row.iter().map(|f| figures::set(b.measure, &figure_value(f, b.locale), big, 14.0, true, tile).size).fold(big, f64::min);
-        for (k, figure) in row.iter().enumerate() {
-            let x = c.x + k as f64 * (tile + gap);
-            // At the row's size exactly: each fits it, on one line or with its unit under it.
-            let setting = figures::set(b.measure, &figure_value(figure, b.locale), row_size, row_size, true, tile);
-            let shown = figures::set(b.measure, &shown_value(b, figure), setting.size, setting.size, true, tile);
-            b.set_lines(&shown, x, y, true, c.accent, Align::Left);
-            let mut ty = y + setting.height();
-            // The change, where the report gives the period before, in the good or the bad
-            // colour where it says which way is better.
-            let comparison = figure.previous.map(|previous| {
-                let change = format_change(figure, previous, b.locale);
-                let color = change_color(b, figure.better, figure.value - previous);
-                ty = b.figure(&change, x, ty, tile, size::LABEL, true, color, Align::Left);
-                change
-            });
-            ty = b.paragraph(&label(&figure.label, b.locale), x, ty, tile, size::LABEL, false, b.theme.muted, 3);
-            item(b, c, figure, Rect::new(x, y, tile, ty - y), comparison);
-            bottom = bottom.max(ty);
-        }
-        y = bottom + 14.0;
-    }
-    y - 14.0
 }

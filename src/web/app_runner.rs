@@ -278,7 +278,8 @@ impl AppRunner {
         self.refresh(true)
     }
 
-    /// Stops the animation and takes the tooltip and the live region out of the page.
+    /// Stops the animation, takes the tooltip, the live region and the strip out of the page and
+    /// the canvas' styles off it.
     pub fn tear_down(&mut self) {
         self.animation.frame = None;
         self.warm = None;
@@ -288,6 +289,7 @@ impl AppRunner {
             live.remove();
         }
         self.strip.remove(&self.canvas);
+        self.unstyle_canvas();
     }
 
     /// A drawing failure, for the caller: plotters' own words stay out of the page.
@@ -424,13 +426,20 @@ impl AppRunner {
         Ok(self.live.insert(live))
     }
 
-    /// A pointer at viewport point (x, y): hover (`tap` false) or a tap/click.
-    pub fn point(&mut self, x: f64, y: f64, tap: bool) -> Result<(), JsValue> {
+    /// The canvas' box in the viewport, and how many viewport pixels it shows a scene pixel as
+    /// (see [`Scene::shown_scale`]).
+    fn shown_box(&self) -> (web_sys::DomRect, f64) {
         let canvas = self.canvas.get_bounding_client_rect();
         let scale = self.scene.shown_scale(canvas.width());
+        (canvas, scale)
+    }
+
+    /// A pointer at viewport point (x, y): hover (`tap` false) or a tap/click.
+    pub fn point(&mut self, x: f64, y: f64, tap: bool) -> Result<(), JsValue> {
+        let (canvas, scale) = self.shown_box();
         match self.scene.hit_test((x - canvas.left()) / scale, (y - canvas.top()) / scale) {
             Some(i) if tap && self.active == Some(i) && self.tooltip.is_shown() => self.dismiss(),
-            Some(i) => self.activate(i, Some(canvas)),
+            Some(i) => self.activate(i, Some((canvas, scale))),
             None => self.dismiss(),
         }
     }
@@ -452,10 +461,10 @@ impl AppRunner {
         self.activate(next, None)
     }
 
-    /// Highlights mark `index` and shows its tooltip. From a pointer, `canvas` is the canvas'
-    /// box the pointer was hit-tested against (nothing has moved since); from the keyboard
+    /// Highlights mark `index` and shows its tooltip. From a pointer, `canvas` is the canvas' shown
+    /// box and scale the pointer was hit-tested against (nothing has moved since); from the keyboard
     /// (`None`), the mark is announced and scrolled into view, and the box is read after that.
-    fn activate(&mut self, index: usize, canvas: Option<web_sys::DomRect>) -> Result<(), JsValue> {
+    fn activate(&mut self, index: usize, canvas: Option<(web_sys::DomRect, f64)>) -> Result<(), JsValue> {
         let keyboard = canvas.is_none();
         let changed = self.active != Some(index) || !self.tooltip.is_shown();
         if !changed && !keyboard {
@@ -469,8 +478,7 @@ impl AppRunner {
             self.live()?.set_text_content(Some(&text));
         }
         if let Some(item) = self.scene.items.get(index) {
-            let canvas = canvas.unwrap_or_else(|| self.canvas.get_bounding_client_rect());
-            let scale = self.scene.shown_scale(canvas.width());
+            let (canvas, scale) = canvas.unwrap_or_else(|| self.shown_box());
             self.tooltip.show(item, &self.theme, &canvas, scale, self.viewport())?;
         }
         if changed {
@@ -506,8 +514,7 @@ impl AppRunner {
 
     fn scroll_into_view(&mut self, index: usize) {
         let Some(item) = self.scene.items.get(index) else { return };
-        let canvas = self.canvas.get_bounding_client_rect();
-        let scale = self.scene.shown_scale(canvas.width());
+        let (canvas, scale) = self.shown_box();
         let (_, view_height) = self.viewport();
         let top = canvas.top() + item.rect.y * scale;
         let bottom = top + item.rect.height * scale;

@@ -70,6 +70,16 @@ impl AppRunner {
         Ok(())
     }
 
+    /// Takes back the styles [`Self::place_strip`] laid the canvas over the strip with (on
+    /// destroy); the strip takes back the `display` it set itself (js/dom.js).
+    pub(super) fn unstyle_canvas(&mut self) {
+        let style = self.canvas.style();
+        for name in ["height", "margin-top", "position"].into_iter().chain(self.fixed_width.map(|_| "width")) {
+            let _ = style.remove_property(name);
+        }
+        self.styled = None;
+    }
+
     /// [`Self::paint`]; `first` for the first paint of a mount (see [`Self::refresh`]).
     pub(super) fn paint_first(&mut self, first: bool) -> Result<(), JsValue> {
         let scene_width = self.scene.width;
@@ -83,9 +93,9 @@ impl AppRunner {
         // A strip not yet in the page (a mount's first paint) is painted before it goes in:
         // on a canvas in the page, a font set first brings the page's style up to date, which
         // the strip and the canvas' new styles have made stale (a sixth of a mount at 4x CPU);
-        // out of the page, it takes the font as given.
-        // The language picks the CJK glyphs' regional forms; a tile out of the page takes it
-        // from the strip all the same (Firefox).
+        // out of the page, it takes the font as given. The strip's language, which picks the
+        // CJK glyphs' regional forms, is set first: a tile out of the page takes it from the
+        // strip all the same (Firefox).
         self.strip.set_language(self.locale.tag())?;
         let early = !self.strip.placed();
         if !early {

@@ -1,0 +1,92 @@
+//! The pictogram: one icon a unit, with its subsets highlighted.
+
+use super::{figure_value, fraction, item, legend_row, shade, share_text, Builder, Color, Context, Figure, Hotspot, Rect, Shape, Swatch};
+
+/// One icon a unit; subsets (the later figures) highlighted in turn. Subsets that together
+/// are no more than the whole follow one another in one grid (of 64 projects, 12 large and
+/// 5 foreign-funded). Subsets that add up to more than the whole overlap (of 412 wardens, 297
+/// with a degree and 118 under 35): one grid each, every subset counted from the first icon,
+/// so that none is cut short and none reads as part of another.
+pub(super) fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
+    let Some(whole) = figures.first() else { return y };
+    let count = whole.value.clamp(0.0, crate::report::MAX_PICTOGRAM) as usize;
+    let cell = if count <= 40 { 24.0 } else { ((c.width * 160.0 / count as f64).sqrt()).clamp(7.0, 24.0) };
+    let per_row = ((c.width / cell).floor() as usize).max(1);
+    let rows = count.div_ceil(per_row);
+    let radius = cell * 0.38;
+    let parts = &figures[1..];
+    let icons = |part: &Figure| (part.value.max(0.0) as usize).min(count);
+    let overlapping = parts.iter().map(|p| icons(p)).sum::<usize>() > count;
+    let shown = (count as f64 * b.progress).round() as usize;
+    let shades = parts.len();
+    // Subsets in one grid go from the strongest shade to the palest; a subset alone in its
+    // grid takes the strongest.
+    let part_colour = |b: &Builder, p: usize| if overlapping { c.accent } else { shade(b, c.accent, p, shades) };
+    // Draws a grid from `top` whose icon n belongs to the subset `part_of(n)`; returns the
+    // grid's box and each subset's icons' box.
+    let grid = |b: &mut Builder, top: f64, part_of: &dyn Fn(usize) -> Option<usize>| {
+        let mut part_rects: Vec<Option<Rect>> = vec![None; parts.len()];
+        for n in 0..count {
+            let cx = c.x + cell * ((n % per_row) as f64 + 0.5);
+            let cy = top + cell * ((n / per_row) as f64 + 0.5);
+            let part = part_of(n);
+            let color = match part {
+                _ if n >= shown => b.theme.track,
+                Some(p) => part_colour(b, p),
+                None => b.theme.previous,
+            };
+            b.shapes.push(Shape::Circle { cx, cy, r: radius, color });
+            if let Some(p) = part {
+                let icon = Rect::new(cx - cell / 2.0, cy - cell / 2.0, cell, cell);
+                part_rects[p] = Some(part_rects[p].map_or(icon, |r| r.union(&icon)));
+            }
+        }
+        (Rect::new(c.x, top, cell * per_row.min(count) as f64, cell * rows as f64), part_rects)
+    };
+    let legend = |b: &mut Builder, ly: f64, color: Color, figure: &Figure| legend_row(b, c, ly, Swatch::Dot(color), figure, None);
+    let share = |b: &Builder, part: &Figure| share_text(b.locale, fraction(part.value, whole.value), Some(figure_value(whole, b.locale)));
+    if overlapping {
+        // The whole's row first, then each subset's grid with its row under it; the whole
+        // answers wherever a grid's icon is not its subset's.
+        let whole_row = legend(b, y, b.theme.previous, whole);
+        let whole_index = item(b, c, whole, whole_row, None);
+        let mut ly = whole_row.bottom() + 12.0;
+        for (p, part) in parts.iter().enumerate() {
+            let end = icons(part);
+            let (grid_rect, part_rects) = grid(b, ly, &|n| (n < end).then_some(p));
+            b.hotspots.push(Hotspot { rect: grid_rect, item: whole_index });
+            let row = legend(b, grid_rect.bottom() + 8.0, part_colour(b, p), part);
+            let comparison = share(b, part);
+            let index = item(b, c, part, part_rects[p].unwrap_or(row), Some(comparison));
+            if part_rects[p].is_some() {
+                b.hotspots.push(Hotspot { rect: row, item: index });
+            }
+            ly = row.bottom() + 16.0;
+        }
+        return ly - 16.0;
+    }
+    let mut boundaries = Vec::new();
+    let mut running = 0usize;
+    for part in parts {
+        running = (running + icons(part)).min(count);
+        boundaries.push(running);
+    }
+    let (grid_rect, part_rects) = grid(b, y, &|n| boundaries.iter().position(|end| n < *end));
+    let mut ly = grid_rect.bottom() + 12.0;
+    // The whole's mark is its legend row, since highlighted subsets cover its grid; the grid
+    // still answers for it wherever no subset does.
+    let whole_row = legend(b, ly, b.theme.previous, whole);
+    let whole_index = item(b, c, whole, whole_row, None);
+    b.hotspots.push(Hotspot { rect: grid_rect, item: whole_index });
+    ly = whole_row.bottom() + 6.0;
+    for (p, part) in parts.iter().enumerate() {
+        let row = legend(b, ly, shade(b, c.accent, p, shades), part);
+        let comparison = share(b, part);
+        let index = item(b, c, part, part_rects[p].unwrap_or(row), Some(comparison));
+        if part_rects[p].is_some() {
+            b.hotspots.push(Hotspot { rect: row, item: index });
+        }
+        ly = row.bottom() + 6.0;
+    }
+    ly - 6.0
+}
