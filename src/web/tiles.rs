@@ -62,11 +62,6 @@ impl Strip {
         self.size
     }
 
-    /// Whether the strip is in the page (after its first paint).
-    pub fn placed(&self) -> bool {
-        self.element.is_connected()
-    }
-
     /// Puts the strip before `canvas` in the page, where it is not already.
     pub fn place(&self, canvas: &HtmlCanvasElement) {
         place_js(canvas, &self.element);

@@ -90,17 +90,12 @@ impl AppRunner {
             .strip
             .resize(backing_width, backing_height, self.scene.height, self.backing_ratio())?
             .ok_or_else(|| Refused::new("canvas", Refusal::NoContext).error(self.locale))?;
-        // A strip not yet in the page (a mount's first paint) is painted before it goes in:
-        // on a canvas in the page, a font set first brings the page's style up to date, which
-        // the strip and the canvas' new styles have made stale (a sixth of a mount at 4x CPU);
-        // out of the page, it takes the font as given. The strip's language, which picks the
-        // CJK glyphs' regional forms, is set first: a tile out of the page takes it from the
-        // strip all the same (Firefox).
+        // The strip is placed and styled before the paint. Painting a strip not yet in the page
+        // saved Chrome a restyle of the page at the first font set, but WebKit then drew the
+        // first rows' text a little differently from the rows painted in the page
+        // (docs/performance.md, fifth pass).
         self.strip.set_language(self.locale.tag())?;
-        let early = !self.strip.placed();
-        if !early {
-            self.place_strip(resized)?;
-        }
+        self.place_strip(resized)?;
         let frame;
         let scene = if self.animation.running() {
             frame = layout::layout(&self.report, &self.options(scene_width, ease(self.animation.progress)));
@@ -125,9 +120,6 @@ impl AppRunner {
             }
             self.pending.reset(resized, [(bottom, backing_height), (0, top)]);
             self.announce(top, bottom);
-        }
-        if early {
-            self.place_strip(resized)?;
         }
         self.painted_active = self.active;
         // While the entry animation runs, its frames paint the viewport and its last frame
