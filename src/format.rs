@@ -128,9 +128,22 @@ pub fn format_value(
     approx: Option<Approx>,
     locale: Locale,
 ) -> String {
+    format_written(value, decimals_of(value), unit, unit_en, approx, locale)
+}
+
+/// [`format_value`] for a value written with `decimals` decimals: a number counting up towards
+/// 317.8 shows one decimal all the way, and at the end exactly what the figure shows.
+pub fn format_written(
+    value: f64,
+    decimals: usize,
+    unit: &str,
+    unit_en: Option<&str>,
+    approx: Option<Approx>,
+    locale: Locale,
+) -> String {
     match locale {
         Locale::Zh => {
-            let number = plain_number(value, decimals_of(value));
+            let number = plain_number(value, decimals);
             match approx {
                 // 余 goes between the number and its unit: 14000余名, 520余万元.
                 Some(Approx::Over) => [number.as_str(), "余", unit].concat(),
@@ -140,7 +153,7 @@ pub fn format_value(
         }
         Locale::En => {
             let parsed = Unit::parse(unit);
-            let (number, worded) = english_number(value, parsed.magnitude);
+            let (number, worded) = english_number(value, decimals, parsed.magnitude);
             let base = unit_en.unwrap_or_else(|| parsed.english());
             let number = match approx {
                 Some(Approx::Over) if worded => "over ".to_string() + &number,
@@ -157,13 +170,13 @@ pub fn format_value(
     }
 }
 
-/// `value` in units of `magnitude` (317.8 and 1e8) as English writes it, "31.78 billion"
+/// `value` in units of `magnitude` (317.8 and 1e8), written with `decimals` decimals, as English writes it, "31.78 billion"
 /// (and true: a word carries the magnitude); below a million, grouped digits. Every digit
 /// the value was written with is kept: 1286.45亿 is 128.645 billion, 0.401 stays 0.401.
-fn english_number(value: f64, magnitude: f64) -> (String, bool) {
+fn english_number(value: f64, decimals: usize, magnitude: f64) -> (String, bool) {
     let full = value * magnitude;
     // The decimal places the value was written with, moved by the magnitude's power of ten.
-    let written = decimals_of(value) as i32 - magnitude.log10().round() as i32;
+    let written = decimals as i32 - magnitude.log10().round() as i32;
     let places = |power: i32| (written + power).clamp(0, 6) as usize;
     for (power, word) in [(12, "trillion"), (9, "billion"), (6, "million")] {
         let scale = 10f64.powi(power);

@@ -6,7 +6,7 @@ use std::f64::consts::PI;
 
 use super::figures::{self, MIN_FIGURE};
 use super::{label, Builder};
-use crate::format::{figure_value, format_change, format_delta, format_value, percent, round_like};
+use crate::format::{decimals_of, figure_value, format_change, format_delta, format_value, format_written, percent, round_like};
 use crate::locale::{Locale, Phrase, Template};
 use crate::report::{Better, Figure, Kind, Report, Section};
 use crate::scene::{Align, Hotspot, Item, Rect, Shape};
@@ -91,8 +91,7 @@ fn shown_value(b: &Builder, figure: &Figure) -> String {
     if b.progress >= 1.0 {
         return figure_value(figure, b.locale);
     }
-    let value = round_like(figure.value * b.progress, figure.value);
-    format_value(value, &figure.unit, figure.unit_en.as_deref(), figure.approx, b.locale)
+    format_written(figure.value * b.progress, decimals_of(figure.value), &figure.unit, figure.unit_en.as_deref(), figure.approx, b.locale)
 }
 
 fn item(b: &mut Builder, c: &Context, figure: &Figure, rect: Rect, comparison: Option<String>) -> usize {
@@ -211,7 +210,7 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
             let rect = Rect::new(x, base - height, column, height);
             b.shapes.push(Shape::Rect { rect, radius: 3.0, color: *color });
             let shown = if k == 0 {
-                format_value(round_like(value * b.progress, *value), &figure.unit, figure.unit_en.as_deref(), None, b.locale)
+                format_written(value * b.progress, decimals_of(*value), &figure.unit, figure.unit_en.as_deref(), None, b.locale)
             } else {
                 shown_value(b, figure)
             };
