@@ -1,6 +1,6 @@
 // Screenshots of the demo page with each report at phone and desktop widths (360, 390, 1280,
 // 1440), zh and en, light and dark, into screenshots/REPORT-WIDTH-LOCALE-THEME.png.
-// Usage: node scripts/screenshots.mjs [--full] [--report NAME] (NAME: showcase, zhongyuan, example, riverside)
+// Usage: node scripts/screenshots.mjs [--full] [--report NAME] (NAME: showcase, zhongyuan, example, riverside, hillside)
 import { mkdirSync } from 'node:fs';
 import { launch, startServer } from './browser.mjs';
 
@@ -12,6 +12,7 @@ const reports = [
   { name: 'zhongyuan', path: 'reports/zhongyuan-2020-h1.json' },
   { name: 'example', path: 'reports/example-2021-q1.json' },
   { name: 'riverside', path: '../tests/reports/riverside.json' },
+  { name: 'hillside', path: '../tests/reports/hillside.json' },
 ].filter((r) => !only || r.name === only);
 const sizes = [
   { width: 360, height: 780, ratio: 2 },
@@ -32,7 +33,9 @@ try {
           page.on('pageerror', (e) => console.error(`${name}: page error: ${e.message}`));
           await page.goto(`${url}/www/index.html?report=${encodeURIComponent(report.path)}&locale=${locale}&theme=${theme}`);
           await page.waitForFunction(() => document.documentElement.dataset.state !== 'loading' && document.documentElement.dataset.state);
-          await page.waitForTimeout(1000);
+          // The rows out of view are painted in later frames: on a busy machine a second was
+          // not always enough for a full-page shot.
+          await page.waitForTimeout(full ? 3000 : 1000);
           await page.screenshot({ path: `screenshots/${name}.png`, fullPage: full });
           console.log(`screenshots/${name}.png (${await page.evaluate(() => document.documentElement.dataset.state)})`);
           await page.close();

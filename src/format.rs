@@ -14,7 +14,7 @@ pub fn plain_number(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return "–".to_string();
     }
-    let decimals = decimals.min(6);
+    let decimals = decimals.min(9);
     let scale = 10u64.pow(decimals as u32);
     let scaled = (value.abs() * scale as f64).round();
     if scaled >= 1e18 {
@@ -29,7 +29,7 @@ pub fn plain_number(value: f64, decimals: usize) -> String {
     let mut fraction = scaled % scale;
     if fraction != 0 {
         // The fraction's digits with their leading zeros, less its trailing ones.
-        let mut digits = [b'0'; 6];
+        let mut digits = [b'0'; 9];
         for digit in digits[..decimals].iter_mut().rev() {
             *digit = b'0' + (fraction % 10) as u8;
             fraction /= 10;
@@ -143,7 +143,7 @@ pub fn format_written(
 ) -> String {
     match locale {
         Locale::Zh => {
-            let number = plain_number(value, decimals);
+            let number = minus_sign(plain_number(value, decimals));
             match approx {
                 // 余 goes between the number and its unit: 14000余名, 520余万元.
                 Some(Approx::Over) => [number.as_str(), "余", unit].concat(),
@@ -154,6 +154,7 @@ pub fn format_written(
         Locale::En => {
             let parsed = Unit::parse(unit);
             let (number, worded) = english_number(value, decimals, parsed.magnitude);
+            let number = minus_sign(number);
             let base = unit_en.unwrap_or_else(|| parsed.english());
             let number = match approx {
                 Some(Approx::Over) if worded => "over ".to_string() + &number,
@@ -170,6 +171,15 @@ pub fn format_written(
     }
 }
 
+/// A negative number as typesetting writes it, with the minus sign (U+2212) that changes use
+/// too: −3.2%, not -3.2%.
+fn minus_sign(number: String) -> String {
+    match number.strip_prefix('-') {
+        Some(rest) => ["−", rest].concat(),
+        None => number,
+    }
+}
+
 /// `value` in units of `magnitude` (317.8 and 1e8), written with `decimals` decimals, as English writes it, "31.78 billion"
 /// (and true: a word carries the magnitude); below a million, grouped digits. Every digit
 /// the value was written with is kept: 1286.45亿 is 128.645 billion, 0.401 stays 0.401.
@@ -177,7 +187,7 @@ fn english_number(value: f64, decimals: usize, magnitude: f64) -> (String, bool)
     let full = value * magnitude;
     // The decimal places the value was written with, moved by the magnitude's power of ten.
     let written = decimals as i32 - magnitude.log10().round() as i32;
-    let places = |power: i32| (written + power).clamp(0, 6) as usize;
+    let places = |power: i32| (written + power).clamp(0, 9) as usize;
     for (power, word) in [(12, "trillion"), (9, "billion"), (6, "million")] {
         let scale = 10f64.powi(power);
         if full.abs() >= scale {
@@ -232,12 +242,24 @@ fn change_size(figure: &Figure, size: f64, locale: Locale) -> String {
         // English: one percentage point.
         return if points == "1 percentage points" { "1 percentage point".into() } else { points };
     }
+    // A rate per thousand (a birth rate of 7.35‰) changes by points per thousand.
+    if figure.unit == "‰" {
+        return format_value(size, "个千分点", None, None, locale);
+    }
     format_value(size, &figure.unit, figure.unit_en.as_deref(), None, locale)
 }
 
-/// A percentage with one decimal where it has one: 56.9%, 100%.
+/// A percentage with one decimal where it has one: 56.9%, 100%. A share too small to show at
+/// one decimal is "<0.1%", not "0%" (3 of 12345 is there), and one just short of the whole
+/// ">99.9%".
 pub fn percent(value: f64) -> String {
-    plain_number(value, 1) + "%"
+    if value > 0.0 && value < 0.05 {
+        return "<0.1%".into();
+    }
+    if value > 99.95 && value < 100.0 {
+        return ">99.9%".into();
+    }
+    minus_sign(plain_number(value, 1)) + "%"
 }
 
 #[cfg(test)]
@@ -249,6 +271,17 @@ mod tests {
             format_value(value, unit, None, approx, Locale::Zh),
             format_value(value, unit, None, approx, Locale::En),
         )
+    }
+
+    #[test]
+    fn small_shares_and_negatives_read_as_what_they_are() {
+        assert_eq!(percent(3.0 / 12345.0 * 100.0), "<0.1%");
+        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(99.97), ">99.9%");
+        assert_eq!(percent(56.94), "56.9%");
+        assert_eq!(format_value(-3.2, "%", None, None, Locale::Zh), "−3.2%");
+        assert_eq!(format_value(-3.2, "%", None, None, Locale::En), "−3.2%");
+        assert_eq!(format_value(123456.78, "万千瓦时", None, None, Locale::En), "1.2345678 billion kWh");
     }
 
     #[test]
@@ -321,6 +354,10 @@ mod tests {
         assert_eq!(format_change(&rate, 5.4, Locale::Zh), "同比−0.3个百分点");
         assert_eq!(format_change(&rate, 5.4, Locale::En), "−0.3 percentage points year on year");
         assert_eq!(format_delta(&rate, 1.0, Locale::En), "+1 percentage point");
+        // A rate per thousand, by points per thousand.
+        let birth = Figure { value: 7.35, unit: "‰".into(), previous: Some(11.6), ..figure.clone() };
+        assert_eq!(format_delta(&birth, -4.25, Locale::Zh), "−4.25个千分点");
+        assert_eq!(format_delta(&birth, -4.25, Locale::En), "−4.25 points per thousand");
         assert_eq!(format_change(&figure, 90.0, Locale::Zh), "同比−5天");
     }
 }

@@ -130,7 +130,7 @@ impl Phrase {
             Phrase::Total => "Total",
             Phrase::BrokenSection => "This part of the report cannot be shown yet",
             Phrase::BrokenHint => "The other charts are not affected. Editors: run check for details.",
-            Phrase::OfTarget => "of the annual target",
+            Phrase::OfTarget => "of target",
             Phrase::HeadingSection => "Section",
             Phrase::HeadingFigure => "Figure",
             Phrase::HeadingValue => "Value",

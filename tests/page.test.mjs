@@ -333,7 +333,13 @@ async function openHeld(path, { width = 390, colorScheme = 'light' } = {}) {
   await context.addInitScript(() => {
     window.__shifts = [];
     window.__csp = [];
-    new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+    // Each shift with what moved, so that a failure says where (tag#id.class, from and to).
+    const box = (r) => r && [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+    const named = (n) => n ? `${n.nodeName}${n.id ? `#${n.id}` : ''}${n.className && typeof n.className === 'string' ? `.${n.className}` : ''}` : '?';
+    new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => ({
+      value: e.value, at: Math.round(e.startTime),
+      sources: (e.sources ?? []).map((s) => `${named(s.node)} ${box(s.previousRect)} -> ${box(s.currentRect)}`),
+    })))).observe({ type: 'layout-shift', buffered: true });
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
   });
   const page = await context.newPage();
@@ -402,7 +408,8 @@ for (const [name, path, widths] of [['demo', 'www/index.html', [390, 412, 430]],
       assert.equal(drawn.height, poster.height, 'the canvas has the poster\'s height');
       assert.equal(await parts('below'), before, 'what follows did not move');
       assert.equal(await posterBox(page), undefined, 'the poster is gone once the canvas drew: nothing is read twice');
-      assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
+      const shifts = await page.evaluate(() => window.__shifts);
+      assert.deepEqual(shifts.map((shift) => shift.value), [], `no layout shift: ${JSON.stringify(shifts)}`);
       assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
       assert.deepEqual(errors, []);
       await context.close();

@@ -38,6 +38,7 @@ fn strings(value: &Value) -> Vec<String> {
 fn limits_and_enums_agree() {
     let s = schema();
     assert_eq!(at(&s, "$defs/string/maxLength").as_u64(), Some(report::MAX_TEXT_CHARS as u64));
+    assert_eq!(at(&s, "$defs/string_en/maxLength").as_u64(), Some(report::MAX_TEXT_CHARS_EN as u64));
     assert_eq!(at(&s, "properties/sections/maxItems").as_u64(), Some(report::MAX_SECTIONS as u64));
     assert_eq!(at(&s, "$defs/section/properties/figures/maxItems").as_u64(), Some(report::MAX_FIGURES as u64));
     assert_eq!(at(&s, "$defs/number/maximum").as_f64(), Some(report::MAX_MAGNITUDE));

@@ -40,6 +40,13 @@ const MEASURE_UNITS: &[(&str, &str)] = &[
     ("公斤", "公斤"),
     ("吨", "吨"),
 ];
+/// What a unit may be per (2.1万元/户, 4.2万辆/日, 8000元/平方米): read into the unit.
+const PER_UNITS: &[&str] = &[
+    "平方米", "㎡", "人次", "小时", "公里", "千米", "户", "人", "日", "天", "年", "月", "次", "辆", "亩", "吨", "家", "个", "件", "台", "床",
+];
+/// Units of time that are a figure only at the end of a clause (累计服务时长约16万小时): before a
+/// noun they name a kind of service (24小时自助图书馆, 12小时内办结).
+const CLAUSE_END_UNITS: &[&str] = &["小时"];
 /// Units that only ever measure a change.
 const CHANGE_UNITS: &[&str] = &["个百分点", "百分点", "倍"];
 /// A count unit followed by one of these is not that unit: 3个月 is a duration, 十次全会 a
@@ -57,6 +64,9 @@ const TARGET_WORDS: &[&str] = &["目标", "计划", "任务", "年度预算", "�
 const TARGET_BEFORE: &[&str] = &["目标为", "目标是", "目标", "任务为", "任务是", "任务", "计划投资", "计划为", "预算为"];
 /// Words that make a clause a plan, not a result (确保年内完成126个).
 const PLAN_WORDS: &[&str] = &["确保", "力争", "预计", "预期", "计划到", "将达到", "目标到"];
+
+/// Words after a count that make it the field of a ranking (13个街镇中排名第2位).
+const RANKED_AFTER: &[&str] = &["中排名", "中排第", "中位列", "中位居", "中居第", "中名列"];
 
 /// Whether a figure is rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -288,13 +298,25 @@ fn read_unit(text: &[char], at: usize, value: f64, approx: &mut Option<Approx>) 
             best = Some((word.chars().count(), word.to_string(), true));
         }
     }
+    if best.is_none() {
+        best = CLAUSE_END_UNITS
+            .iter()
+            .find(|w| starts_with(text, i, w) && (i + w.chars().count() >= text.len() || is_clause_break(text, i + w.chars().count())))
+            .map(|w| (w.chars().count(), w.to_string(), true));
+    }
     let (length, unit, count) = best?;
-    let end = i + length;
+    let mut end = i + length;
     if count && NOT_AFTER_UNIT.iter().any(|w| starts_with(text, end, w)) {
         return None;
     }
     // The magnitude stays as the article writes it (1.26万人, 2万余家): a designer keeps it.
-    let unit = if count { format!("{magnitude_text}{unit}") } else { unit };
+    let mut unit = if count { format!("{magnitude_text}{unit}") } else { unit };
+    if text.get(end) == Some(&'/') {
+        if let Some(per) = PER_UNITS.iter().filter(|w| starts_with(text, end + 1, w)).max_by_key(|w| w.chars().count()) {
+            unit = [unit.as_str(), "/", per].concat();
+            end += 1 + per.chars().count();
+        }
+    }
     Some((value, unit, end, false))
 }
 
@@ -388,10 +410,17 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
             qualifier_suffix = true;
             end += 2;
         }
+        // 在全区13个街镇中排名第2位: the size of a ranking's field, not a figure.
+        if RANKED_AFTER.iter().any(|w| (end..sentence.len().min(end + 8)).any(|j| starts_with(sentence, j, w) && !(end..j).any(|k| is_clause_break(sentence, k)))) {
+            i = end.max(i + 1);
+            continue;
+        }
         let role = classify(sentence, start, end, &unit, change_unit, clause_start[start]);
         let role = match role {
             // 2000万元及以上的工业企业: a threshold naming a kind of thing.
             Role::Figure if qualifier_suffix && (sentence.get(end) == Some(&'的') || sentence.get(end).is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c))) => Role::Qualifier,
+            // 税收超过千万元的楼宇达到9栋: a bound naming a kind of thing, when a figure follows.
+            Role::Figure if approx == Some(Approx::Over) && sentence.get(end) == Some(&'的') && OVER_BEFORE.iter().any(|w| ends_with(sentence, i, w)) && has_number_after(sentence, end) => Role::Qualifier,
             // 全部超过10万元, 均超过: a bound all of them pass, not a figure.
             Role::Figure if approx == Some(Approx::Over) && ["全部", "均", "都"].iter().any(|w| OVER_BEFORE.iter().any(|o| ends_with(sentence, i, &format!("{w}{o}")))) => Role::Qualifier,
             Role::Figure if qualifier_suffix || OVER_BEFORE.iter().any(|w| ends_with(sentence, i, w)) => {
@@ -421,6 +450,11 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
         }
     }
     found
+}
+
+/// Whether a digit or a Chinese numeral stands in `sentence` after `end`.
+fn has_number_after(sentence: &[char], end: usize) -> bool {
+    sentence[end.min(sentence.len())..].iter().any(|c| c.is_ascii_digit() || chinese_digit(*c).is_some())
 }
 
 /// Whether a threshold at `end` is followed, in its clause and within a short noun phrase, by
@@ -482,8 +516,12 @@ fn classify(sentence: &[char], start: usize, end: usize, unit: &str, change_unit
             }
         }
     }
-    // 由62天增加到85天: the first number is the previous value of the second.
-    if ends_with(sentence, start, "由") || ends_with(sentence, start, "从") {
+    // 由62天增加到85天, 由年初的34个减少到9个: the first number is the previous value of the second.
+    let from = before.iter().rposition(|c| *c == '由' || *c == '从').filter(|&p| {
+        let between: String = before[p + 1..].iter().collect();
+        between.is_empty() || (between.chars().count() <= 5 && (between.ends_with('的') || PREVIOUS_MARKS.contains(&between.as_str()) || ["年初", "年末", "年底"].contains(&between.as_str())))
+    });
+    if from.is_some() {
         let after: String = sentence[end..sentence.len().min(end + 4)].iter().collect();
         if ["增加", "提高", "上升", "增长", "提升", "下降", "减少", "降低", "降", "增"].iter().any(|v| after.starts_with(v)) {
             return Role::Previous;
@@ -531,5 +569,20 @@ mod tests {
         let found = find("其中超10亿元项目6个");
         assert_eq!(found[0].3, Role::Qualifier);
         assert_eq!(found[1].3, Role::Figure);
+        // 由年初的34个减少到9个: the first is the second's previous value.
+        let roles: Vec<Role> = find("无物业小区由年初的34个减少到9个").into_iter().map(|f| f.3).collect();
+        assert_eq!(roles, vec![Role::Previous, Role::Figure]);
+        // A bound before 的 names a kind of thing when a figure follows.
+        let found = find("税收超过千万元的楼宇达到9栋");
+        assert_eq!((found[0].3.clone(), found[1].3.clone()), (Role::Qualifier, Role::Figure));
+    }
+
+    #[test]
+    fn units_per_something_time_and_ranking_fields() {
+        let found = find("户均约2.1万元/户,通行能力4.2万辆/日,均价8000元/平方米,累计服务约16万小时");
+        let units: Vec<(f64, &str)> = found.iter().map(|f| (f.0, f.1.as_str())).collect();
+        assert_eq!(units, vec![(2.1, "万元/户"), (4.2, "万辆/日"), (8000.0, "元/平方米"), (16.0, "万小时")]);
+        // Hours before a noun name a kind of service, and a ranking's field is not a figure.
+        assert!(find("开设24小时自助图书馆,满意率在全区13个街镇中排名第2位").is_empty());
     }
 }

@@ -175,6 +175,10 @@ fn clean(raw: &[char], front: bool) -> String {
         }
         for word in TRAILING.iter().filter(|_| front) {
             if let Some(rest) = s.strip_suffix(*word) {
+                // 户均, 人均, 日均: "per" belongs to the label (户均改造资金), unlike 均达到.
+                if *word == "均" && rest.ends_with(['户', '人', '日', '年', '月', '亩', '家']) {
+                    break;
+                }
                 s = rest.to_string();
                 break;
             }
@@ -193,7 +197,8 @@ fn cut_label(label: &str) -> String {
     if chars.len() <= MAX_LABEL_CHARS {
         return label.to_string();
     }
-    // The longest tail of at most MAX_LABEL_CHARS that starts after a break or a verb.
+    // The longest tail of at most MAX_LABEL_CHARS that starts after a break, a verb or the
+    // name of a body (社区卫生服务中心家庭医生…签约率), or at an opening quotation mark.
     let breaks = "的对在把将向让使给于,、和及与";
     for at in 0..chars.len() {
         let rest = chars.len() - at;
@@ -201,13 +206,21 @@ fn cut_label(label: &str) -> String {
             continue;
         }
         let after_break = at > 0 && breaks.contains(chars[at - 1]);
-        let after_verb = CUT_VERBS.iter().any(|v| at >= v.chars().count() && text(&chars[at - v.chars().count()..at]) == *v);
-        if after_break || after_verb {
+        let after = |words: &[&str]| words.iter().any(|v| at >= v.chars().count() && text(&chars[at - v.chars().count()..at]) == *v);
+        if after_break || after(CUT_VERBS) || after(BODIES) || chars[at] == '“' {
             return text(&chars[at..]);
         }
     }
-    text(&chars[chars.len() - MAX_LABEL_CHARS + 4..])
+    // Its last characters, not starting inside a quotation (”“金秋招聘月”等招聘会).
+    let mut start = chars.len() - MAX_LABEL_CHARS + 4;
+    while start + 2 < chars.len() && "”’」』)".contains(chars[start]) {
+        start += 1;
+    }
+    text(&chars[start..])
 }
+
+/// Names of bodies and places after which a long phrase may be cut: what follows is what they do.
+const BODIES: &[&str] = &["中心", "街道", "社区", "辖区", "全区", "全市", "全县", "全镇", "机构", "部门"];
 
 /// Verbs after which a long phrase may be cut: what follows names the thing counted.
 const CUT_VERBS: &[&str] = &["实施", "推进", "开展", "组织", "发动", "完成", "实现", "建设", "打造", "落实", "整合"];
@@ -286,7 +299,15 @@ fn sentence_figures(sentence: &[char], found: &[Token], index: usize, out: &mut 
         let after = after.trim_end_matches(|c: char| "全部均都已".contains(c)).to_string();
         // 全镇23个行政村…, 首批2家企业…: a place or a batch before the number does not name it.
         let generic = GENERIC_BEFORE.contains(&before.as_str());
-        let (label, label_from) = if generic && after.chars().count() >= 2 {
+        // 低保对象318户452人, 居民楼136栋、4820户: a number right after another (nothing but a
+        // 、 between) counts the same thing in another unit and takes its label.
+        let joined = found[..k].iter().rev().find(|o| o.clause == token.clause && o.role == Role::Figure).is_some_and(|o| {
+            sentence[o.end.min(token.start)..token.start].iter().all(|c| "、和及".contains(*c))
+        });
+        let borrowed = out[base..].last().filter(|_| joined && before.chars().count() < 2 && after.chars().count() < 2).map(|o| o.label.clone());
+        let (label, label_from) = if let Some(label) = borrowed {
+            (label, LabelFrom::Before)
+        } else if generic && after.chars().count() >= 2 {
             (after, LabelFrom::After)
         } else if before.chars().count() >= 2 {
             (before, LabelFrom::Before)
@@ -379,6 +400,12 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
                 let run = run_end - k;
                 let targets: Vec<Option<usize>> = if run > 1 && figures_before.len() >= run {
                     figures_before[figures_before.len() - run..].iter().map(|&i| Some(i)).collect()
+                } else if run == 1 && matches!(token.role, Role::ChangeAbsolute(_)) {
+                    // 低保对象318户452人,比上年末减少21户: a change in a unit goes to the nearest
+                    // figure before in that unit.
+                    let unit = in_base(1.0, &token.unit).1;
+                    let same = (0..k).rev().filter_map(|j| slot[j]).find(|&i| in_base(1.0, &out[i].unit).1 == unit);
+                    vec![same.or_else(|| figure_before(k))]
                 } else {
                     vec![figure_before(k); run]
                 };
@@ -465,8 +492,12 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
                         }
                         out[part].notes.push(written);
                     }
-                    // A share of a whole the article does not give is a figure of its own
-                    // (数字经济核心产业增加值占GDP比重9.8%).
+                    // A share of a whole the paragraph does not give, right after its part
+                    // (老年人2.18万人,占常住人口的22.7%): it says how large the part is, in its note,
+                    // as editors write it.
+                    None if written.starts_with('占') => out[part].notes.push(written),
+                    // A share with a subject of its own, of a whole the article does not give, is a
+                    // figure of its own (数字经济核心产业增加值占GDP比重9.8%).
                     None => {
                         let (clause_start, _) = spans[token.clause.min(spans.len() - 1)];
                         let label = clean_label(&sentence[clause_start.min(token.start)..token.start]);

@@ -288,7 +288,9 @@ fn rings(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
             }
             let inner = 2.0 * (radius - thickness) - 6.0;
             let setting = figures::set(b.measure, &percent(share * 100.0), size::BIG * 0.8, MIN_FIGURE, true, inner);
-            let centre = figures::set(b.measure, &percent(round_like(share * 100.0 * b.progress, 0.1)), setting.size, setting.size, true, inner);
+            // Counting up in steps of 0.1, and at the end exactly the share (<0.1% stays <0.1%).
+            let shown = if b.progress >= 1.0 { share * 100.0 } else { round_like(share * 100.0 * b.progress, 0.1) };
+            let centre = figures::set(b.measure, &percent(shown), setting.size, setting.size, true, inner);
             b.set_lines(&centre, cx, cy - setting.height() / 2.0, true, b.theme.ink, Align::Center);
             let mut ty = cy + radius + 10.0;
             let name = label(&figure.label, b.locale);
@@ -343,13 +345,40 @@ fn gauges(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         if sweep > 0.0 {
             b.shapes.push(Shape::Arc { cx, cy, outer: radius, inner: radius - thickness, start, end: start + sweep, color: c.accent });
         }
+        // Past the target the arc is full; what lies beyond goes round again on a thinner lap
+        // inside it, in the accent darkened towards the ink, so that 135% and 312% differ at a glance
+        // (a lap is 100 points; from 200% on it is full).
+        let mut hole = radius - thickness - 3.0;
+        if progress > 100.0 {
+            let lap = (thickness * 0.4).round().max(3.0);
+            let beyond = PI * ((progress - 100.0) / 100.0).clamp(0.0, 1.0) * b.progress;
+            let (outer, inner) = (radius - thickness - 2.0, radius - thickness - 2.0 - lap);
+            b.shapes.push(Shape::Arc { cx, cy, outer, inner, start, end, color: b.theme.track });
+            if beyond > 0.0 {
+                b.shapes.push(Shape::Arc { cx, cy, outer, inner, start, end: start + beyond, color: c.accent.mix(b.theme.ink, 0.35) });
+            }
+            hole = inner - 3.0;
+        }
         let big = if c.phone { 28.0 } else { 32.0 };
-        let inner = 2.0 * (radius - thickness) - 8.0;
-        let setting = figures::set(b.measure, &percent(progress), big, MIN_FIGURE, true, inner);
-        let centre = figures::set(b.measure, &percent(round_like(progress * b.progress, 0.1)), setting.size, setting.size, true, inner);
+        // The percentage sits inside the arc, its bottom 14 px above the centre: its room is the
+        // inner circle's width at its top, which narrows as the type grows (312.4% in a gauge
+        // of four a row would otherwise run into the arc).
+        let room = |size: f64| {
+            let top = 14.0 + Builder::line_height(size);
+            if top >= hole { 0.0 } else { 2.0 * (hole * hole - top * top).sqrt() }
+        };
+        let share = percent(progress);
+        let mut at = big;
+        while at > MIN_FIGURE && b.measure.width(&share, at, true) > room(at) {
+            at -= 1.0;
+        }
+        let inner = room(at).max(b.measure.width(&share, MIN_FIGURE, true));
+        let setting = figures::set(b.measure, &share, at, MIN_FIGURE, true, inner);
+        let shown = if b.progress >= 1.0 { progress } else { round_like(progress * b.progress, 0.1) };
+        let centre = figures::set(b.measure, &percent(shown), setting.size, setting.size, true, inner);
         b.set_lines(&centre, cx, cy - 14.0 - setting.height(), true, c.accent, Align::Center);
         let of_target = b.locale.say(Phrase::OfTarget);
-        let caption = text::fit(b.measure, of_target, size::SMALL, false, 2.0 * (radius - thickness) - 8.0);
+        let caption = text::fit(b.measure, of_target, size::SMALL, false, 2.0 * hole - 6.0);
         b.text(&caption, cx, cy - 5.0, size::SMALL, false, b.theme.muted, Align::Center);
         for (x, mark) in [(cx - radius + thickness / 2.0, "0"), (cx + radius - thickness / 2.0, "100%")] {
             b.text(mark, x, cy + 10.0, size::SMALL, false, b.theme.muted, Align::Center);

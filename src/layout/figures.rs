@@ -68,10 +68,22 @@ pub(crate) fn set(measure: &dyn Measure, value: &str, size: f64, min: f64, bold:
 /// Splits "48微克/立方米" into "48" and "微克/立方米", "871,000 people" into "871,000" and
 /// "people", keeping what belongs to the number with it: 14000余, 96%, 31.78 billion, 14,000+.
 pub(crate) fn split(value: &str) -> (&str, &str) {
-    let Some(last_digit) = value.rfind(|c: char| c.is_ascii_digit()) else {
+    // The number is the first run of digits (with its separators and decimal point): a unit may
+    // hold digits of its own (0.003 deaths per 100 million yuan, 吨/100平方米).
+    let Some(first_digit) = value.find(|c: char| c.is_ascii_digit()) else {
         return (value, "");
     };
-    let mut end = last_digit + 1;
+    let mut end = first_digit;
+    let bytes = value.as_bytes();
+    while end < bytes.len() {
+        let c = bytes[end];
+        let digit_follows = bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if c.is_ascii_digit() || ((c == b'.' || c == b',' || c == b'e') && digit_follows) || (c == b'e' && bytes.get(end + 1) == Some(&b'-')) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
     let rest = &value[end..];
     for word in [" trillion", " billion", " million"] {
         if rest.starts_with(word) {
@@ -119,6 +131,10 @@ mod tests {
         assert_eq!(split("14000余名"), ("14000余", "名"));
         assert_eq!(split("96%"), ("96%", ""));
         assert_eq!(split("−7微克/立方米"), ("−7", "微克/立方米"));
+        assert_eq!(split("0.003 deaths per 100 million yuan"), ("0.003", "deaths per 100 million yuan"));
+        assert_eq!(split("同比+45.25亿元"), ("同比+45.25", "亿元"));
+        assert_eq!(split("over 1.56789 trillion yuan"), ("over 1.56789 trillion", "yuan"));
+        assert_eq!(split("1.2e300元"), ("1.2e300", "元"));
         let setting = set(&EstimatedMeasure, "48微克/立方米", 14.0, 11.0, true, 60.0);
         assert_eq!(setting.lines.first().map(String::as_str), Some("48"));
         assert!(setting.lines.iter().all(|l| !l.ends_with('…')));

@@ -84,7 +84,8 @@ pub(crate) fn chapter(page: &mut Builder, slots: &[SectionSlot], report: &Report
                 let hole: f64 = covered.iter().map(|h| y - h).sum();
                 let preference = if i + 1 == count { columns - span } else { span.abs_diff(wanted) };
                 let score = (y.round(), hole.round(), preference);
-                let better = best.as_ref().is_none_or(|(b, _, _)| {
+                // `Option::is_none_or` is newer than the crate's rust-version (1.81).
+                let better = best.as_ref().map_or(true, |(b, _, _)| {
                     score.0 < b.0 || (score.0 == b.0 && (score.1 < b.1 || (score.1 == b.1 && score.2 < b.2)))
                 });
                 if better {
@@ -94,8 +95,8 @@ pub(crate) fn chapter(page: &mut Builder, slots: &[SectionSlot], report: &Report
         }
         let Some((_, start, span)) = best else { continue };
         let y = heights[start..start + span].iter().copied().fold(f64::MIN, f64::max);
-        for column in start..start + span {
-            if let Some(card) = last[column] {
+        for card in &last[start..start + span] {
+            if let Some(card) = *card {
                 page.stretch_card(card, y - grid.gap);
             }
         }
@@ -145,7 +146,8 @@ pub fn bare_share(scene: &Scene) -> f64 {
     let first_card = scene.cards.iter().map(|card| card.rect.y).fold(f64::INFINITY, f64::min);
     let top = scene.headings.first().map_or(first_card, |h| h.y.min(first_card));
     let bottom = scene.items.iter().map(|i| i.rect.bottom()).fold(f64::NEG_INFINITY, f64::max);
-    if !(bottom > top) {
+    // No mark below the first card (or no card at all, NaN-free infinities): no area.
+    if bottom.partial_cmp(&top) != Some(std::cmp::Ordering::Greater) {
         return 0.0;
     }
     let area = content * (bottom - top);

@@ -160,6 +160,8 @@ impl<'a> Builder<'a> {
     }
 
     /// One line of text whose left, centre or right edge is at `x`, centred on `y`; returns its box.
+    // Every chart kind calls this with literal arguments; a struct would only add a name per call.
+    #[allow(clippy::too_many_arguments)]
     pub fn text(&mut self, text: &str, x: f64, y: f64, size: f64, bold: bool, color: Color, align: Align) -> Rect {
         let text = text::sanitize(text);
         let width = self.measure.width(&text, size, bold);
@@ -198,26 +200,35 @@ impl<'a> Builder<'a> {
         y + line * lines.len() as f64
     }
 
+    /// A chapter's name, wrapped (up to six lines) rather than cut: "Environment and
+    /// low-carbon growth" at 360 px takes two lines. The accent mark stands at the first line, a
+    /// rule runs on from the last.
     fn chapter_heading(&mut self, title: &str, x: f64, y: f64, width: f64, accent: Color) -> f64 {
         let size = size::CHAPTER;
         let line = Self::line_height(size);
-        self.headings.push(Rect::new(x, y, width, line));
+        let lines = text::wrap(self.measure, title, size, true, width - 16.0, 6);
+        let count = lines.len().max(1);
+        self.headings.push(Rect::new(x, y, width, line * count as f64));
         self.shapes.push(Shape::Rect { rect: Rect::new(x, y + line * 0.5 - 8.0, 6.0, 16.0), radius: 1.0, color: accent });
-        let text_width = width - 16.0;
-        let fitted = text::fit(self.measure, title, size, true, text_width);
-        let bounds = self.text(&fitted, x + 14.0, y + line / 2.0, size, true, self.theme.ink, Align::Left);
-        let rule_x = bounds.right() + 12.0;
+        let mut right = x + 14.0;
+        for (i, content) in lines.iter().enumerate() {
+            right = self.text(content, x + 14.0, y + line * (i as f64 + 0.5), size, true, self.theme.ink, Align::Left).right();
+        }
+        let rule_x = right + 12.0;
         if rule_x < x + width {
+            let rule_y = y + line * (count as f64 - 0.5);
             self.shapes.push(Shape::Rect {
-                rect: Rect::new(rule_x, y + line / 2.0, x + width - rule_x, 1.0),
+                rect: Rect::new(rule_x, rule_y, x + width - rule_x, 1.0),
                 radius: 0.0,
                 color: self.theme.rule,
             });
         }
-        y + line
+        y + line * count as f64
     }
 
     /// Lays out one card at (x, y); returns its bottom.
+    // The grid's placement (x, y, width, phone) and the chapter's accent; called from one place.
+    #[allow(clippy::too_many_arguments)]
     fn card(&mut self, slot: &SectionSlot, report: &Report, x: f64, y: f64, width: f64, accent: Color, phone: bool) -> f64 {
         let padding = if phone { 14.0 } else { 18.0 };
         // The card's background goes first; its height is known only once its content is laid out.

@@ -192,7 +192,7 @@ fn stats_tiles_show_the_change_in_its_colour_and_share_a_size_a_row() {
             .shapes
             .iter()
             .filter_map(|s| match s {
-                Shape::Text(t) if t.bold && ["1286.45", "402.7", "-0.4%"].iter().any(|n| t.text.starts_with(n)) => Some(t.size),
+                Shape::Text(t) if t.bold && ["1286.45", "402.7", "−0.4%"].iter().any(|n| t.text.starts_with(n)) => Some(t.size),
                 _ => None,
             })
             .collect();
@@ -247,4 +247,65 @@ fn overlapping_subsets_each_get_every_icon_and_disjoint_ones_share_a_grid() {
     let mut counts: Vec<usize> = icons(&disjoint).into_iter().map(|(_, n)| n).collect();
     counts.sort();
     assert_eq!(counts, vec![5 + 1, 12 + 1, 47 + 1]);
+}
+
+#[test]
+fn a_gauge_past_its_target_keeps_its_percentage_inside_and_shows_the_excess() {
+    let report = one_section(
+        "gauge",
+        r#"{"id": "a", "label": "光伏发电量", "value": 3.4, "unit": "万千瓦时", "progress": 312.4},
+           {"id": "b", "label": "重点项目投资", "value": 456.78, "unit": "亿元", "progress": 135.7},
+           {"id": "c", "label": "新增就业", "value": 1.23, "unit": "万人", "progress": 246},
+           {"id": "d", "label": "污水治理", "value": 87, "unit": "个", "progress": 72.5}"#,
+    );
+    for width in [360.0, 1280.0, 1440.0] {
+        let scene = layout_simple(&report, width, Locale::Zh);
+        let arcs: Vec<(f64, f64, f64, f64, f64)> = scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Arc { cx, cy, outer, inner, end, .. } => Some((*cx, *cy, *outer, *inner, *end)),
+                _ => None,
+            })
+            .collect();
+        for share in ["312.4%", "135.7%", "246%", "72.5%"] {
+            let (_, r) = scene.text_bounds().find(|(t, _)| *t == share).unwrap_or_else(|| panic!("{width}px: no {share}"));
+            // The gauge whose centre is nearest the text, and the innermost arc of it.
+            let (tx, ty) = r.center();
+            let distance = |a: &(f64, f64)| (a.0 - tx).powi(2) + (a.1 - ty).powi(2);
+            let (cx, cy) = arcs.iter().map(|a| (a.0, a.1)).filter(|a| a.1 > ty).min_by(|a, b| distance(a).total_cmp(&distance(b))).unwrap();
+            let hole = arcs.iter().filter(|a| a.0 == cx && a.1 == cy).map(|a| a.3).fold(f64::INFINITY, f64::min);
+            for (x, y) in [(r.x, r.y), (r.right(), r.y), (r.x, r.bottom()), (r.right(), r.bottom())] {
+                assert!(((x - cx).powi(2) + (y - cy).powi(2)).sqrt() <= hole + 0.5, "{width}px: {share} runs into its arc");
+            }
+        }
+        // 135.7%, 246% and 312.4% each get a second lap (track and excess), 72.5% none.
+        let laps = arcs.iter().filter(|a| arcs.iter().any(|o| o.0 == a.0 && o.1 == a.1 && o.2 > a.2 + 1.0)).count();
+        assert_eq!(laps, 6, "{width}px: {arcs:?}");
+    }
+}
+
+#[test]
+fn a_tiny_share_reads_less_than_a_tenth_not_zero() {
+    let report = one_section("ring", r#"{"id": "ev", "label": "新能源汽车", "value": 3, "unit": "辆", "total": 12345}"#);
+    let scene = layout_simple(&report, 390.0, Locale::Zh);
+    assert!(scene.text_bounds().any(|(t, _)| t == "<0.1%"));
+    assert!(!scene.text_bounds().any(|(t, _)| t == "0%"));
+}
+
+#[test]
+fn a_long_chapter_name_wraps_rather_than_being_cut() {
+    let json = r#"{"title": "测试", "period": "2025年", "source": "测试", "sections": [{"id": "s", "kind": "stats", "title": "测试",
+        "chapter": {"zh": "生态环境保护与绿色低碳高质量发展及城乡人居环境综合整治", "en": "Environmental protection, low-carbon high-quality growth and the living environment"},
+        "figures": [{"id": "a", "label": "x", "value": 1, "unit": "个"}]}]}"#;
+    let report = Report::from_json_str(json).expect("a valid report");
+    for locale in [Locale::Zh, Locale::En] {
+        let scene = layout_simple(&report, 320.0, locale);
+        let heading = scene.headings[0];
+        let runs: Vec<&str> = scene.text_bounds().filter(|(_, r)| heading.contains(r.center().0, r.center().1)).map(|(t, _)| t).collect();
+        assert!(runs.len() >= 2, "{locale:?}: {runs:?}");
+        assert!(runs.iter().all(|t| !t.contains('…')), "{locale:?}: {runs:?}");
+        let name = report.sections[0].chapter().unwrap().get(locale);
+        assert_eq!(runs.concat().replace(' ', ""), name.replace(' ', ""), "{locale:?}: every word is there");
+    }
 }

@@ -4,7 +4,7 @@
 use crate::json::{Map, Value};
 
 use super::problems::{Expected, Got, Problem, ProblemKind};
-use super::{Accent, Approx, Better, Text, MAX_MAGNITUDE, MAX_TEXT_CHARS};
+use super::{Accent, Approx, Better, Text, MAX_MAGNITUDE, MAX_TEXT_CHARS, MAX_TEXT_CHARS_EN};
 
 /// Whether a field must be present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,8 +40,10 @@ impl FromValue for String {
             problems.push(Problem::new(path, ProblemKind::Empty));
             return None;
         }
-        if char_count(s) > MAX_TEXT_CHARS {
-            problems.push(Problem::new(path, ProblemKind::TooLong { max: MAX_TEXT_CHARS }));
+        // A text's English (`….en`) may run twice as long as its Chinese.
+        let max = if path.ends_with(".en") { MAX_TEXT_CHARS_EN } else { MAX_TEXT_CHARS };
+        if char_count(s) > max {
+            problems.push(Problem::new(path, ProblemKind::TooLong { max }));
             return None;
         }
         Some(s.trim().to_string())

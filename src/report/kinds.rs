@@ -14,6 +14,10 @@ pub(super) fn check_kind(section: &Section, figures_path: &str, problems: &mut V
         if lengths && figure.value < 0.0 {
             problems.push(Problem::new(at(i, "value"), ProblemKind::Negative));
         }
+        // A previous value is drawn as a length too (a compare's earlier bar), except in stats.
+        if lengths && figure.previous.is_some_and(|p| p < 0.0) {
+            problems.push(Problem::new(at(i, "previous"), ProblemKind::Negative));
+        }
         match section.kind {
             Kind::Compare if figure.previous.is_none() => problems.push(Problem::new(
                 at(i, "previous"),

@@ -31,6 +31,8 @@ pub const DEFAULT_REPORT_JSON: &str = include_str!("../../www/reports/zhongyuan-
 pub const MAX_MAGNITUDE: f64 = 1e15;
 /// The longest label or title, in characters.
 pub const MAX_TEXT_CHARS: usize = 300;
+/// The longest English text (`en`): English runs about twice as long as Chinese.
+pub const MAX_TEXT_CHARS_EN: usize = 600;
 /// The most figures one section may hold.
 pub const MAX_FIGURES: usize = 200;
 /// The most sections one report may hold.
@@ -38,7 +40,7 @@ pub const MAX_SECTIONS: usize = 200;
 /// The most icons a pictogram draws.
 pub const MAX_PICTOGRAM: f64 = 500.0;
 /// The longest unit, in characters.
-pub const MAX_UNIT_CHARS: usize = 12;
+pub const MAX_UNIT_CHARS: usize = 16;
 /// The largest progress a gauge takes, in percent.
 pub const MAX_PROGRESS: f64 = 1000.0;
 

@@ -133,6 +133,8 @@ fn every_class_of_problem_is_named_with_its_path() {
         (section("a", "bars", json!(vec![figure("x", json!({})); MAX_FIGURES + 1])), "sections[0].figures", |k| matches!(k, ProblemKind::TooMany { .. })),
         (section("a", "bars", json!([figure("a1", json!({ "value": 2e15 }))])), "sections[0].figures[0].value", |k| *k == ProblemKind::TooLarge),
         (section("a", "bars", json!([figure("a1", json!({ "value": -3 }))])), "sections[0].figures[0].value", |k| *k == ProblemKind::Negative),
+        (section("a", "compare", json!([figure("a1", json!({ "previous": -3 }))])), "sections[0].figures[0].previous", |k| *k == ProblemKind::Negative),
+        (section("a", "bars", json!([figure("a1", json!({ "label": { "zh": "长", "en": "l".repeat(MAX_TEXT_CHARS_EN + 1) } }))])), "sections[0].figures[0].label.en", |k| matches!(k, ProblemKind::TooLong { max: MAX_TEXT_CHARS_EN })),
         (section("a", "bars", json!([figure("a1", json!({})), figure("a1", json!({}))])), "sections[0].figures[1].id", |k| matches!(k, ProblemKind::DuplicateId(_))),
         (section("a", "ring", json!([figure("a1", json!({ "value": 5, "total": 4 }))])), "sections[0].figures[0].value", |k| matches!(k, ProblemKind::ExceedsWhole { .. })),
         (section("a", "ring", json!([figure("a1", json!({ "total": 0 }))])), "sections[0].figures[0].total", |k| *k == ProblemKind::NotPositive),
@@ -150,6 +152,14 @@ fn every_class_of_problem_is_named_with_its_path() {
     }
     let err = Report::from_json_str("{ not json").unwrap_err();
     assert!(matches!(err.problems[0].kind, ProblemKind::Syntax { .. }));
+}
+
+#[test]
+fn stats_take_a_negative_previous_and_english_a_longer_text() {
+    // A CPI of −0.7% against −0.2% a year before; a faithful English note longer than its Chinese.
+    let value = minimal(json!([json!({ "id": "s", "kind": "stats", "title": "t", "note": { "zh": "注".repeat(MAX_TEXT_CHARS), "en": "n".repeat(MAX_TEXT_CHARS + 50) },
+        "figures": [{ "id": "cpi", "label": "x", "value": -0.7, "previous": -0.2, "unit": "%", "better": "higher" }] })]));
+    assert!(check(value).is_ok());
 }
 
 #[test]

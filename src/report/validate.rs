@@ -211,7 +211,8 @@ fn parse_figure(
     let progress = fields.get::<f64>("progress", Optional);
     let target = fields.get::<f64>("target", Optional);
     let better = fields.get::<Better>("better", Optional);
-    for (key, number) in [("previous", &previous), ("total", &total), ("target", &target)] {
+    // A negative previous value is the kind's to refuse (stats take it, as they take a negative value).
+    for (key, number) in [("total", &total), ("target", &target)] {
         if matches!(number, Some(Some(n)) if *n < 0.0) {
             fields.problem(key, ProblemKind::Negative);
         }
