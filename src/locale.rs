@@ -157,6 +157,8 @@ pub enum Template {
     ShareOfTotal,
     /// Progress towards the annual target: {0} percentage.
     TargetShare,
+    /// What one icon of a large pictogram stands for: {0} a value with its unit.
+    IconStandsFor,
     /// A funnel step's rate from the step before: {0} percentage.
     StepRate,
     /// A figure in the summary: {0} label, {1} value.
@@ -182,6 +184,7 @@ impl Template {
             Template::ShareOf => "占{0}(共{1})",
             Template::ShareOfTotal => "占{0}",
             Template::TargetShare => "占年度目标{0}",
+            Template::IconStandsFor => "每个图标代表{0}",
             Template::StepRate => "↓ 为上一步的{0}",
             Template::SummaryFigure => "{0}{1}",
             Template::SummaryFigureCompared => "{0}{1}({2})",
@@ -200,6 +203,7 @@ impl Template {
             Template::ShareOf => "{0} of {1}",
             Template::ShareOfTotal => "{0} of the total",
             Template::TargetShare => "{0} of the annual target",
+            Template::IconStandsFor => "One icon stands for {0}",
             Template::StepRate => "↓ {0} of the step before",
             Template::SummaryFigure => "{0} {1}",
             Template::SummaryFigureCompared => "{0} {1} ({2})",

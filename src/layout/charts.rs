@@ -13,7 +13,7 @@ use crate::scene::{Align, Hotspot, Item, Rect, Shape};
 use crate::text;
 use crate::theme::{size, Color};
 
-mod pictogram;
+pub(crate) mod pictogram;
 mod stats;
 
 use pictogram::pictogram;

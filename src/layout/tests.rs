@@ -309,3 +309,30 @@ fn a_long_chapter_name_wraps_rather_than_being_cut() {
         assert_eq!(runs.concat().replace(' ', ""), name.replace(' ', ""), "{locale:?}: every word is there");
     }
 }
+
+#[test]
+fn a_pictogram_of_more_than_five_hundred_draws_one_icon_per_round_number() {
+    let report = one_section(
+        "pictogram",
+        r#"{"id": "all", "label": "建档立卡户", "value": 1280, "unit": "户"},
+           {"id": "jobs", "label": "其中稳定就业", "value": 487, "unit": "户"}"#,
+    );
+    for locale in [Locale::Zh, Locale::En] {
+        let scene = layout_simple(&report, 390.0, locale);
+        let icons = |color: crate::theme::Color| scene.shapes.iter().filter(|s| matches!(s, Shape::Circle { color: c, .. } if *c == color)).count();
+        let theme = crate::theme::Theme::get(ThemeName::Light);
+        let all = scene.shapes.iter().filter(|s| matches!(s, Shape::Circle { .. })).count();
+        // 1280 in icons of 5: 256, of which 97 (487 / 5, rounded) are the subset's; the rest
+        // are the whole's. (Legend swatches are circles too: one each.)
+        assert_eq!(all, 256 + 2, "{locale:?}");
+        assert_eq!(icons(theme.previous), 256 - 97 + 1, "{locale:?}");
+        let caption = match locale {
+            Locale::Zh => "每个图标代表5户",
+            Locale::En => "One icon stands for 5",
+        };
+        assert!(scene.text_bounds().any(|(t, _)| t == caption), "{locale:?}: {:?}", scene.text_bounds().map(|(t, _)| t).collect::<Vec<_>>());
+    }
+    assert_eq!(super::charts::pictogram::per_icon(500.0), 1.0);
+    assert_eq!(super::charts::pictogram::per_icon(501.0), 2.0);
+    assert_eq!(super::charts::pictogram::per_icon(12000.0), 50.0);
+}

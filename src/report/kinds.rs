@@ -4,7 +4,7 @@
 use crate::format::indexed;
 
 use super::problems::{Needed, Problem, ProblemKind};
-use super::{Kind, Section, MAX_PICTOGRAM};
+use super::{Kind, Section};
 
 /// The rules each chart kind adds to the figures it draws.
 pub(super) fn check_kind(section: &Section, figures_path: &str, problems: &mut Vec<Problem>) {
@@ -53,11 +53,8 @@ pub(super) fn check_kind(section: &Section, figures_path: &str, problems: &mut V
         let whole = &section.figures[0];
         if whole.value.fract() != 0.0 {
             problems.push(Problem::new(at(0, "value"), ProblemKind::NotWholeNumber));
-        } else if !(1.0..=MAX_PICTOGRAM).contains(&whole.value) {
-            problems.push(Problem::new(at(0, "value"), ProblemKind::OutOfRange {
-                min: 1.0,
-                max: MAX_PICTOGRAM,
-            }));
+        } else if whole.value < 1.0 {
+            problems.push(Problem::new(at(0, "value"), ProblemKind::NotPositive));
         }
         for (i, part) in section.figures.iter().enumerate().skip(1) {
             if part.unit == whole.unit && part.value > whole.value {

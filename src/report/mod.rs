@@ -37,7 +37,8 @@ pub const MAX_TEXT_CHARS_EN: usize = 600;
 pub const MAX_FIGURES: usize = 200;
 /// The most sections one report may hold.
 pub const MAX_SECTIONS: usize = 200;
-/// The most icons a pictogram draws.
+/// The most icons a pictogram draws: a larger whole is drawn one icon per 2, 5, 10, 20, 50 …
+/// units, as few as keep it within this.
 pub const MAX_PICTOGRAM: f64 = 500.0;
 /// The longest unit, in characters.
 pub const MAX_UNIT_CHARS: usize = 16;

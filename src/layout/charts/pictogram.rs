@@ -1,6 +1,7 @@
-//! The pictogram: one icon a unit, with its subsets highlighted.
+//! The pictogram: one icon a unit (or a round number of units, for a large whole), with its
+//! subsets highlighted.
 
-use super::{figure_value, fraction, item, legend_row, shade, share_text, Builder, Color, Context, Figure, Hotspot, Rect, Shape, Swatch};
+use super::{figure_value, format_value, Template, fraction, item, legend_row, shade, share_text, Builder, Color, Context, Figure, Hotspot, Rect, Shape, Swatch};
 
 /// One icon a unit; subsets (the later figures) highlighted in turn. Subsets that together
 /// are no more than the whole follow one another in one grid (of 64 projects, 12 large and
@@ -9,13 +10,21 @@ use super::{figure_value, fraction, item, legend_row, shade, share_text, Builder
 /// so that none is cut short and none reads as part of another.
 pub(super) fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     let Some(whole) = figures.first() else { return y };
-    let count = whole.value.clamp(0.0, crate::report::MAX_PICTOGRAM) as usize;
+    // 1280 households are 256 icons of 5, each subset rounded to whole icons; a caption says so.
+    let per_icon = per_icon(whole.value);
+    let count = (whole.value.max(0.0) / per_icon).round().min(crate::report::MAX_PICTOGRAM) as usize;
     let cell = if count <= 40 { 24.0 } else { ((c.width * 160.0 / count as f64).sqrt()).clamp(7.0, 24.0) };
     let per_row = ((c.width / cell).floor() as usize).max(1);
     let rows = count.div_ceil(per_row);
     let radius = cell * 0.38;
     let parts = &figures[1..];
-    let icons = |part: &Figure| (part.value.max(0.0) as usize).min(count);
+    let icons = |part: &Figure| ((part.value.max(0.0) / per_icon).round() as usize).min(count);
+    let mut y = y;
+    if per_icon > 1.0 {
+        let unit = format_value(per_icon, &whole.unit, whole.unit_en.as_deref(), None, b.locale);
+        let caption = b.locale.fill(Template::IconStandsFor, &[&unit]);
+        y = b.paragraph(&caption, c.x, y, c.width, crate::theme::size::SMALL, false, b.theme.muted, 2) + 6.0;
+    }
     let overlapping = parts.iter().map(|p| icons(p)).sum::<usize>() > count;
     let shown = (count as f64 * b.progress).round() as usize;
     let shades = parts.len();
@@ -89,4 +98,15 @@ pub(super) fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f6
         ly = row.bottom() + 6.0;
     }
     ly - 6.0
+}
+
+/// How many units one icon stands for: 1 up to 500 units, then the first of 2, 5, 10, 20, 50 …
+/// that keeps the icons within 500.
+pub(crate) fn per_icon(whole: f64) -> f64 {
+    let mut per = 1.0;
+    let mut steps = [2.0, 2.5, 2.0].iter().cycle();
+    while whole / per > crate::report::MAX_PICTOGRAM {
+        per *= steps.next().copied().unwrap_or(2.0);
+    }
+    per
 }
