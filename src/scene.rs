@@ -149,6 +149,22 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// Moves the shape down by `dy`.
+    pub fn shift(&mut self, dy: f64) {
+        match self {
+            Shape::Rect { rect, .. } => rect.y += dy,
+            Shape::Arc { cy, .. } | Shape::Circle { cy, .. } => *cy += dy,
+            Shape::Line { from, to, .. } => {
+                from.1 += dy;
+                to.1 += dy;
+            }
+            Shape::Text(run) => {
+                run.y += dy;
+                run.bounds.y += dy;
+            }
+        }
+    }
+
     /// The box the shape covers (a line's box includes its width).
     pub fn bounds(&self) -> Rect {
         match self {

@@ -117,17 +117,28 @@ pub(crate) fn chapter(page: &mut Builder, slots: &[SectionSlot], report: &Report
 }
 
 impl Builder<'_> {
-    /// Extends a card down to `bottom` (never shortens it).
+    /// Extends a card down to `bottom` (never shortens it), its body (all under its title)
+    /// centred in the room it gains: a card of one bar beside one of eleven holds its bar in
+    /// the middle rather than above a blank foot.
     fn stretch_card(&mut self, card: usize, bottom: f64) {
         let (Some(crate::scene::Card { rect, .. }), Some(&background)) = (self.cards.get_mut(card), self.card_backgrounds.get(card)) else { return };
         if bottom <= rect.bottom() {
             return;
         }
+        let gained = bottom - rect.bottom();
         rect.height = bottom - rect.y;
         let stretched = *rect;
         if let Some(crate::scene::Shape::Rect { rect, .. }) = self.shapes.get_mut(background) {
             *rect = stretched;
         }
+        let Some([shapes, items, hotspots]) = self.card_bodies.get(card).cloned() else { return };
+        let dy = (gained / 2.0).floor();
+        if dy < 1.0 {
+            return;
+        }
+        self.shapes[shapes].iter_mut().for_each(|shape| shape.shift(dy));
+        self.items[items].iter_mut().for_each(|item| item.rect.y += dy);
+        self.hotspots[hotspots].iter_mut().for_each(|hotspot| hotspot.rect.y += dy);
     }
 }
 

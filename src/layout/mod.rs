@@ -131,6 +131,8 @@ pub(crate) struct Builder<'a> {
     pub cards: Vec<Card>,
     /// The background shape of each card, so that the grid can stretch a card to its row.
     pub card_backgrounds: Vec<usize>,
+    /// Each card's body (what follows its title): its shapes, items and hotspots, as ranges.
+    pub card_bodies: Vec<[std::ops::Range<usize>; 3]>,
     pub headings: Vec<Rect>,
     pub measure: &'a dyn Measure,
     pub locale: Locale,
@@ -146,6 +148,7 @@ impl<'a> Builder<'a> {
             hotspots: Vec::new(),
             cards: Vec::new(),
             card_backgrounds: Vec::new(),
+            card_bodies: Vec::new(),
             headings: Vec::new(),
             measure: options.measure,
             locale: options.locale,
@@ -238,10 +241,12 @@ impl<'a> Builder<'a> {
         let inner_x = x + padding;
         let inner_width = width - 2.0 * padding;
         let mut cy = y + 4.0 + padding - 2.0;
+        let mut body = (self.shapes.len(), self.items.len(), self.hotspots.len());
         let id = match slot {
             SectionSlot::Valid(section) => {
                 cy = self.paragraph(section.title.get(self.locale), inner_x, cy, inner_width, size::CARD_TITLE, true, self.theme.ink, 3);
                 cy += 12.0;
+                body = (self.shapes.len(), self.items.len(), self.hotspots.len());
                 let context = charts::Context { section, report, x: inner_x, width: inner_width, accent, phone };
                 cy = charts::lay_out(self, &context, cy);
                 if let Some(note) = &section.note {
@@ -260,6 +265,7 @@ impl<'a> Builder<'a> {
         self.shapes[background] = Shape::Rect { rect, radius: 6.0, color: self.theme.card };
         self.cards.push(Card { section: id, rect });
         self.card_backgrounds.push(background);
+        self.card_bodies.push([body.0..self.shapes.len(), body.1..self.items.len(), body.2..self.hotspots.len()]);
         bottom
     }
 
