@@ -24,6 +24,7 @@ const MEASURE_UNITS: &[(&str, &str)] = &[
     ("㎡", "㎡"),
     ("立方米", "立方米"),
     ("千瓦时", "千瓦时"),
+    ("吨标准煤", "吨标准煤"),
     ("千瓦", "千瓦"),
     ("兆瓦", "兆瓦"),
     ("标准箱", "标准箱"),
@@ -46,7 +47,9 @@ const PER_UNITS: &[&str] = &[
 ];
 /// Units of time that are a figure only at the end of a clause (累计服务时长约16万小时): before a
 /// noun they name a kind of service (24小时自助图书馆, 12小时内办结).
-const CLAUSE_END_UNITS: &[&str] = &["小时"];
+const CLAUSE_END_UNITS: &[&str] = &["小时", "分钟"];
+/// What may follow a unit of [`CLAUSE_END_UNITS`] besides a clause's end: a change (由40分钟缩短到18分钟).
+const AFTER_TIME: &[&str] = &["缩短", "减少", "降低", "压缩", "增加", "延长", "提高", "到", "至"];
 /// Units that only ever measure a change.
 const CHANGE_UNITS: &[&str] = &["个百分点", "百分点", "倍"];
 /// A count unit followed by one of these is not that unit: 3个月 is a duration, 十次全会 a
@@ -56,7 +59,7 @@ const NOT_AFTER_UNIT: &[&str] = &["月", "季度", "小时", "全会", "全体",
 const OVER_BEFORE: &[&str] = &["超过", "突破", "逾", "超"];
 const ABOUT_BEFORE: &[&str] = &["将近", "接近", "大约", "约", "近"];
 const CHANGE_VERBS_UP: &[&str] = &["增长", "增加", "提高", "提升", "上升", "回升", "上涨", "增幅", "增速", "多"];
-const CHANGE_VERBS_DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "下跌", "降幅"];
+const CHANGE_VERBS_DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "下跌", "降幅", "缩短", "精简", "压减", "缩减"];
 const COMPARISONS: &[&str] = &["同比", "比上年", "较上年", "比去年", "较去年", "环比", "比年初", "较年初", "与上年相比", "比上期", "较上期"];
 const PREVIOUS_MARKS: &[&str] = &["上年同期", "去年同期", "上年末", "去年末", "上年底", "去年底", "上年", "去年", "上期"];
 const TARGET_WORDS: &[&str] = &["目标", "计划", "任务", "年度预算", "全年预算"];
@@ -301,7 +304,10 @@ fn read_unit(text: &[char], at: usize, value: f64, approx: &mut Option<Approx>) 
     if best.is_none() {
         best = CLAUSE_END_UNITS
             .iter()
-            .find(|w| starts_with(text, i, w) && (i + w.chars().count() >= text.len() || is_clause_break(text, i + w.chars().count())))
+            .find(|w| {
+                let end = i + w.chars().count();
+                starts_with(text, i, w) && (end >= text.len() || is_clause_break(text, end) || AFTER_TIME.iter().any(|a| starts_with(text, end, a)))
+            })
             .map(|w| (w.chars().count(), w.to_string(), true));
     }
     let (length, unit, count) = best?;
@@ -349,7 +355,8 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
             continue;
         }
         let before = if i > 0 { Some(sentence[i - 1]) } else { None };
-        let minus = ascii && matches!(before, Some('-') | Some('−')) && !(i >= 2 && (sentence[i - 2].is_ascii_alphanumeric() || sentence[i - 2] == '-'));
+        // Not the dash of a range (7%-8%, 3-5个).
+        let minus = ascii && matches!(before, Some('-') | Some('−')) && !(i >= 2 && (sentence[i - 2].is_ascii_alphanumeric() || "-%‰".contains(sentence[i - 2])));
         let glued = !minus && before.is_some_and(|b| b.is_ascii_alphanumeric() || b == '.' || b == '-' || b == '/' || b == '第' || b == '前');
         let number = if ascii { ascii_number(sentence, i) } else { chinese_number(sentence, i) };
         let Some((value, number_end)) = number else {
@@ -385,15 +392,27 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
                 }
             }
         }
-        let Some((value, unit, mut end, change_unit)) = read_unit(sentence, number_end, value, &mut approx) else {
+        let Some((mut value, unit, mut end, change_unit)) = read_unit(sentence, number_end, value, &mut approx) else {
             i = number_end.max(i + 1);
             continue;
         };
         // A Chinese numeral is a figure when rounded (近百家, 十余个) or from ten up (十件民生实事);
-        // one digit alone is a set phrase (一批, 三送一强, “四个中原”).
-        if chinese && approx.is_none() && value < 10.0 {
+        // one digit alone is a set phrase (一批, 三送一强, “四个中原”), unless it ends a list's
+        // item after its noun (新建学校三所、改扩建学校8所; not 一周来一次).
+        let item_end = end >= sentence.len() || is_clause_break(sentence, end) || sentence[end] == '、';
+        if chinese && approx.is_none() && value < 10.0 && !(item_end && value >= 2.0 && !change_unit && i > 0 && ('\u{4e00}'..='\u{9fff}').contains(&sentence[i - 1])) {
             i = number_end.max(i + 1);
             continue;
+        }
+        // A range of rates, 7%-8%: its high end, like 3至5个.
+        if matches!(unit.as_str(), "%" | "‰") && matches!(sentence.get(end), Some('-') | Some('~') | Some('至') | Some('—')) {
+            if let Some((high, high_end)) = ascii_number(sentence, end + 1) {
+                if high > value && starts_with(sentence, high_end, &unit) {
+                    range_low = Some(value);
+                    value = high;
+                    end = high_end + 1;
+                }
+            }
         }
         let mut qualifier_suffix = false;
         for (word, kind) in [("以上", Approx::Over), ("左右", Approx::About), ("有余", Approx::Over), ("余", Approx::Over), ("多", Approx::Over)] {
@@ -434,6 +453,17 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
         };
         found.push(Token { start, end, value, unit, approx, range_low, clause: clause_of[start], role });
         i = end.max(i + 1);
+    }
+    for k in 1..found.len() {
+        let between: String = sentence[found[k - 1].end.min(found[k].start)..found[k].start].iter().collect();
+        let listed = ["、", "和", "及", "、和"].contains(&between.as_str());
+        match (&found[k - 1].role, &found[k].role) {
+            // 分别减少4.2%、5.1%: the changes of a list, each with the first one's direction.
+            (Role::ChangePercent(sign), Role::Figure) if listed && found[k].unit == found[k - 1].unit => found[k].role = Role::ChangePercent(*sign),
+            // 超过50万元、100万元的村: the bounds of a list.
+            (Role::Qualifier, Role::Figure) if listed && sentence.get(found[k].end) == Some(&'的') => found[k].role = Role::Qualifier,
+            _ => {}
+        }
     }
     // 42微克/立方米,下降5微克/立方米: a change verb before a number of the unit of a figure
     // before it in the sentence is a change, with or without 同比.
@@ -506,6 +536,11 @@ fn classify(sentence: &[char], start: usize, end: usize, unit: &str, change_unit
     if PLAN_WORDS.iter().any(|w| before_text.contains(w)) {
         return Role::Plan;
     }
+    // 高于年初确定的7%-8%预期目标: a number that names a target is not a result.
+    let after: String = sentence[end.min(sentence.len())..sentence.len().min(end + 5)].iter().collect();
+    if ["预期目标", "目标", "的预期目标", "的目标", "左右的目标"].iter().any(|w| after.starts_with(w)) {
+        return Role::Plan;
+    }
     if !percent && TARGET_BEFORE.iter().any(|w| ends_with(sentence, start, w)) {
         return Role::Target;
     }
@@ -523,7 +558,7 @@ fn classify(sentence: &[char], start: usize, end: usize, unit: &str, change_unit
     });
     if from.is_some() {
         let after: String = sentence[end..sentence.len().min(end + 4)].iter().collect();
-        if ["增加", "提高", "上升", "增长", "提升", "下降", "减少", "降低", "降", "增"].iter().any(|v| after.starts_with(v)) {
+        if ["增加", "提高", "上升", "增长", "提升", "下降", "减少", "降低", "降", "增", "缩短", "压减", "缩减", "扩大"].iter().any(|v| after.starts_with(v)) {
             return Role::Previous;
         }
     }
@@ -584,5 +619,18 @@ mod tests {
         assert_eq!(units, vec![(2.1, "万元/户"), (4.2, "万辆/日"), (8000.0, "元/平方米"), (16.0, "万小时")]);
         // Hours before a noun name a kind of service, and a ranking's field is not a figure.
         assert!(find("开设24小时自助图书馆,满意率在全区13个街镇中排名第2位").is_empty());
+        // 吨标准煤 whole; minutes before a change; a range of rates naming a target; a list of
+        // changes and of bounds; a one-digit numeral ending a list's item.
+        let found = find("能源消费量68.4万吨标准煤,车程由40分钟缩短到18分钟");
+        let got: Vec<(f64, &str, Role)> = found.iter().map(|f| (f.0, f.1.as_str(), f.3.clone())).collect();
+        assert_eq!(got, vec![(68.4, "万吨标准煤", Role::Figure), (40.0, "分钟", Role::Previous), (18.0, "分钟", Role::Figure)]);
+        let roles: Vec<Role> = find("高于年初确定的7%-8%预期目标").into_iter().map(|f| f.3).collect();
+        assert_eq!(roles, vec![Role::Plan]);
+        let roles: Vec<Role> = find("化学需氧量、氨氮排放量分别减少4.2%、5.1%").into_iter().map(|f| f.3).collect();
+        assert_eq!(roles, vec![Role::ChangePercent(-1.0), Role::ChangePercent(-1.0)]);
+        let roles: Vec<Role> = find("其中超过50万元、100万元的村分别达到41个、12个").into_iter().map(|f| f.3).collect();
+        assert_eq!(roles, vec![Role::Qualifier, Role::Qualifier, Role::Figure, Role::Figure]);
+        let found = find("新建学校三所、改扩建学校8所,专班一周来一次");
+        assert_eq!(found.iter().map(|f| f.0).collect::<Vec<f64>>(), vec![3.0, 8.0]);
     }
 }

@@ -464,18 +464,26 @@ fn metadata(text: &str, article: &scan::Article, warnings: &mut Vec<Warning>) ->
 
 /// The year the article reports on: the first 19xx or 20xx followed by 年 (a later 年 that is a
 /// date, such as 2023年7月31日, counts too: it names the year of the report).
+/// The first year the article names, passing over a date (a dateline such as ——2026年1月14日在…会议上
+/// is when the report was given, not the period it covers) unless only dates name one.
 fn find_year(text: &str) -> Option<u32> {
     let chars: Vec<char> = text.chars().take(20_000).collect();
+    let mut dated = None;
     for i in 0..chars.len().saturating_sub(4) {
         let digits: String = chars[i..i + 4].iter().collect();
         let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
         if before_ok && chars.get(i + 4) == Some(&'年') && (digits.starts_with("19") || digits.starts_with("20")) {
             if let Ok(y) = digits.parse::<u32>() {
+                let month = chars[i + 5..].iter().take_while(|c| c.is_ascii_digit()).count();
+                if month > 0 && chars.get(i + 5 + month) == Some(&'月') {
+                    dated = dated.or(Some(y));
+                    continue;
+                }
                 return Some(y);
             }
         }
     }
-    None
+    dated
 }
 
 #[cfg(test)]
