@@ -309,13 +309,49 @@ for (const browser of Object.keys(BROWSERS)) {
       assert.equal(problem.level, 'error');
       assert.match(problem.message, /abc/);
       const shown = await session.eval(() => [...document.querySelectorAll('#problems .problem')].map((b) => b.textContent));
-      assert.ok(shown.some((s) => s.includes('sections[0].figures[1].value') && s.includes('应为数字')), `listed in plain words: ${shown}`);
+      // Counted from 1, as the form counts its sections and figures.
+      assert.ok(shown.some((s) => s.includes('板块 1 · 数据 2 · 数值') && s.includes('应为数字')), `listed in plain words: ${shown}`);
       assert.equal(await session.eval(() => document.getElementById('f-sections-0').classList.contains('has-problem')), true, 'the section is marked');
       await session.click('#problems .problem[data-path="sections[0].figures[1].value"]');
       assert.equal(await session.eval(() => document.activeElement.id), 'f-sections-0-figures-1-value', 'the field has focus');
       await session.fill('#f-sections-0-figures-1-value', '61');
       await until(session, () => window.editor.problems().length === 0, undefined, 'the fix');
       assert.equal(await session.eval(() => document.querySelectorAll('#problems .problem').length), 0);
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test(`${browser}: a report with a problem makes no share image or embed code, the JSON box applies only a report, and the file name survives a reload`, async () => {
+    const session = await open(browser);
+    try {
+      await session.eval((report) => window.editor.load(report), SMALL);
+      await session.fill('#file-name', 'test-q1');
+      await session.fill('#f-sections-0-figures-1-value', 'abc');
+      await until(session, () => window.editor.problems().some((p) => p.level === 'error'), undefined, 'the problem');
+      await session.eval(() => { document.getElementById('embed').value = ''; });
+      await session.click('#copy-embed');
+      await until(session, () => /1 个问题/.test(document.getElementById('publish-status').textContent), undefined, 'the refusal');
+      assert.equal(await session.eval(() => document.getElementById('embed').value), '', 'no embed code from a report with a problem');
+      await session.click('#download-png');
+      assert.match(await session.eval(() => document.getElementById('publish-status').textContent), /未生成/);
+      // A full-width number, as a Chinese IME types it, is a number.
+      await session.fill('#f-sections-0-figures-1-value', '６１．５');
+      await until(session, () => window.editor.report().sections[0].figures[1].value === 61.5, undefined, 'the full-width number');
+      // A bare number typed over the JSON is not a report: nothing is applied.
+      await session.eval(() => {
+        document.getElementById('json-details').open = true;
+        const box = document.getElementById('json');
+        box.value = '1';
+        box.dispatchEvent(new Event('input'));
+      });
+      await until(session, () => /不是成绩单报告/.test(document.getElementById('json-status').textContent), undefined, 'the JSON refusal');
+      assert.equal(await session.eval(() => window.editor.report().sections.length), 2, 'the report is untouched');
+      await session.reload();
+      await ready(session);
+      assert.equal(await session.eval(() => document.getElementById('file-name').value), 'test-q1', 'the file name is kept');
+      assert.equal(await session.eval(() => window.editor.report().sections[0].figures[1].value), 61.5);
       assert.deepEqual(session.errors, []);
     } finally {
       await session.close();

@@ -8,6 +8,8 @@ const STORE_KEY = 'district-infographic.editor.v1';
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_HISTORY = 100;
 const COALESCE_MS = 1000;
+/** How long typing in the JSON box pauses before what it holds is applied. */
+const JSON_PAUSE_MS = 600;
 const DESKTOP_WIDTH = 1280;
 const PHONE_WIDTH = 360;
 const KINDS = ['bars', 'compare', 'ring', 'gauge', 'parts', 'funnel', 'pictogram', 'stats'];
@@ -45,7 +47,12 @@ const PHRASES = {
     notReport: '这个 JSON 不是成绩单报告(没有 sections 板块列表),没有打开。当前草稿未改动。',
     tooBig: (mb) => `文件太大(${mb} MB),报告文件不超过 2 MB,没有打开。当前草稿未改动。`,
     opened: (name) => `已打开 ${name}。`,
-    jsonOk: 'JSON 有效,已应用。', jsonBad: (m) => `JSON 无效,未应用:${m}`,
+    jsonOk: 'JSON 有效,已应用。', jsonBad: (m) => `JSON 无效,未应用(表单和预览仍是上一次有效的内容):${m}`,
+    jsonWhere: (line, column) => `第 ${line} 行第 ${column} 列附近有语法错误`,
+    jsonNotReport: '这段 JSON 不是成绩单报告(没有 sections 板块列表),未应用。',
+    publishLanguage: '读者看到的语言',
+    publishBlocked: (n) => `报告还有 ${n} 个问题,未生成:有问题的板块在读者页面和分享图中只显示提示。请先按“检查结果”改正。(报告文件仍可下载,以便保存进度。)`,
+    downloadedWithProblems: (name, n) => `已下载 ${name}。报告还有 ${n} 个问题,发布前请改正。`,
     previewFailed: (m) => `预览无法绘制:${m}`, previewBroken: '有问题的板块在预览中以提示代替。',
     downloaded: (n) => `已下载 ${n}。`, copied: '嵌入代码已复制。', copyManual: '无法直接复制:代码已选中,请按 Ctrl+C。',
     svgHint: (n) => `SVG 版分享图请在命令行生成:make share REPORT=www/reports/${n} OUT=${n.replace(/\.json$/, '')}.svg`,
@@ -85,7 +92,12 @@ const PHRASES = {
     notReport: 'This JSON is not a report (it has no list of sections) and was not opened. The current draft is unchanged.',
     tooBig: (mb) => `The file is too large (${mb} MB; a report file is at most 2 MB) and was not opened. The current draft is unchanged.`,
     opened: (name) => `Opened ${name}.`,
-    jsonOk: 'Valid JSON, applied.', jsonBad: (m) => `Not valid JSON, not applied: ${m}`,
+    jsonOk: 'Valid JSON, applied.', jsonBad: (m) => `Not valid JSON, not applied (the form and the preview keep the last valid one): ${m}`,
+    jsonWhere: (line, column) => `a syntax error near line ${line}, column ${column}`,
+    jsonNotReport: 'This JSON is not a report (it has no list of sections): not applied.',
+    publishLanguage: 'Language readers see',
+    publishBlocked: (n) => `The report still has ${n} problem${n === 1 ? '' : 's'}: nothing made. A section with a problem shows readers only a notice, on the page and in the share image. Fix them from the check list first. (The report file can still be downloaded, to keep your work.)`,
+    downloadedWithProblems: (name, n) => `Downloaded ${name}. The report still has ${n} problem${n === 1 ? '' : 's'}: fix them before publishing.`,
     previewFailed: (m) => `The preview cannot be drawn: ${m}`, previewBroken: 'Sections with a problem show as a notice in the preview.',
     downloaded: (n) => `Downloaded ${n}.`, copied: 'Embed code copied.', copyManual: 'Cannot copy directly: the code is selected, press Ctrl+C.',
     svgHint: (n) => `For the SVG share image, run: make share REPORT=www/reports/${n} OUT=${n.replace(/\.json$/, '')}.svg`,
@@ -138,6 +150,7 @@ let phrases = PHRASES[state.lang];
 let drafter = null;        // the editor module's draftReport, once loaded (or false if missing)
 const previews = { phone: null, desktop: null };
 let previewTimer = 0;
+let jsonTimer;
 
 function t(key, ...args) {
   const phrase = phrases[key] ?? PHRASES.zh[key] ?? key;
@@ -185,7 +198,11 @@ function redo() {
 
 function afterChange({ rebuild, fromJson = false, history = true }) {
   save({ history });
-  if (rebuild) renderForm();
+  if (rebuild) {
+    renderForm();
+    // The draft's notes follow their sections (moved, removed).
+    renderDraftWarnings();
+  }
   if (!fromJson) renderJson();
   check();
   schedulePreview();
@@ -202,7 +219,10 @@ function save({ history = true } = {}) {
     try {
       if (history) localStorage.setItem(`${STORE_KEY}.history`, JSON.stringify({ undo: state.undo, redo: state.redo }));
       const savedAt = new Date();
-      localStorage.setItem(STORE_KEY, JSON.stringify({ report: state.report, savedAt: savedAt.toISOString() }));
+      localStorage.setItem(STORE_KEY, JSON.stringify({
+        report: state.report, savedAt: savedAt.toISOString(), fileName: $('file-name').value,
+        publishLocale: $('publish-locale').value, draftWarnings: state.draftWarnings,
+      }));
       state.savedAt = savedAt;
       showSaved();
       return;
@@ -227,6 +247,9 @@ function restore() {
     state.undo = Array.isArray(history.undo) ? history.undo.filter((s) => typeof s === 'string') : [];
     state.redo = Array.isArray(history.redo) ? history.redo.filter((s) => typeof s === 'string') : [];
     state.savedAt = new Date(record.savedAt);
+    if (typeof record.fileName === 'string' && record.fileName.trim()) $('file-name').value = record.fileName;
+    if (record.publishLocale === 'en' || record.publishLocale === 'zh') $('publish-locale').value = record.publishLocale;
+    state.draftWarnings = Array.isArray(record.draftWarnings) ? record.draftWarnings.filter((w) => w && typeof w === 'object') : [];
     return true;
   } catch {
     return false;
@@ -321,20 +344,51 @@ async function draftFromArticle(text) {
     return false;
   }
   change(clone(report));
-  state.draftWarnings = Array.isArray(result?.warnings) ? result.warnings : [];
+  // Each note names its section and figure by id, so that it still points at them after a
+  // section is moved or removed (and is dropped with what it was about).
+  state.draftWarnings = (Array.isArray(result?.warnings) ? result.warnings : []).map((warning) => ({
+    path: anchor(String(warning?.path ?? ''), report), message: String(warning?.message ?? warning),
+  }));
+  save({ history: false });
   renderDraftWarnings();
   const figures = report.sections.reduce((n, s) => n + (Array.isArray(s?.figures) ? s.figures.length : 0), 0);
   say(t('drafted', figures, report.sections.length));
   return true;
 }
 
+/** `sections[2].figures[0].label` as `sections[#gdp-section].figures[#gdp].label`. */
+function anchor(path, report) {
+  return path.replace(/^sections\[(\d+)\](?:\.figures\[(\d+)\])?/, (whole, s, f) => {
+    const section = report?.sections?.[Number(s)];
+    if (typeof section?.id !== 'string') return whole;
+    const figure = f === undefined ? undefined : section.figures?.[Number(f)];
+    if (f !== undefined && typeof figure?.id !== 'string') return `sections[#${section.id}].figures[${f}]`;
+    return f === undefined ? `sections[#${section.id}]` : `sections[#${section.id}].figures[#${figure.id}]`;
+  });
+}
+
+/** An anchored path in the report as it is now, or null when what it names is gone. */
+function unanchor(path, report) {
+  let found = true;
+  const at = (list, id) => (Array.isArray(list) ? list.findIndex((x) => x?.id === id) : -1);
+  const resolved = path.replace(/^sections\[#([^\]]*)\](?:\.figures\[#([^\]]*)\])?/, (whole, sid, fid) => {
+    const s = at(report?.sections, sid);
+    const f = fid === undefined ? -1 : at(report.sections?.[s]?.figures, fid);
+    if (s < 0 || (fid !== undefined && f < 0)) found = false;
+    return fid === undefined ? `sections[${s}]` : `sections[${s}].figures[${f}]`;
+  });
+  return found ? resolved : null;
+}
+
 function renderDraftWarnings() {
   const list = $('draft-warnings');
   list.replaceChildren();
-  $('draft-hint').textContent = state.draftWarnings.length ? t('draftWarnings') : '';
-  for (const warning of state.draftWarnings) {
+  const current = state.draftWarnings.map((w) => ({ path: unanchor(String(w?.path ?? ''), state.report), message: String(w?.message ?? w) }))
+    .filter((w) => w.path !== null);
+  $('draft-hint').textContent = current.length ? t('draftWarnings') : '';
+  for (const warning of current) {
     const item = document.createElement('li');
-    const button = problemButton({ path: String(warning?.path ?? ''), message: String(warning?.message ?? warning), level: 'warning' });
+    const button = problemButton({ path: warning.path, message: warning.message, level: 'warning' });
     item.append(button);
     list.append(item);
   }
@@ -373,7 +427,10 @@ function writeField(object, field, lang, raw) {
   } else if (raw.trim() === '' && !(type === 'string' && field.required)) {
     delete object[key];
   } else if (type === 'number') {
-    const number = Number(raw.trim().replace(/,/g, ''));
+    // As an IME types it too: full-width digits, ，and 。/．for the point.
+    const ascii = raw.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+      .replace(/[。．]/g, '.').replace(/[－−]/g, '-').replace(/[,，]/g, '');
+    const number = Number(ascii);
     object[key] = raw.trim() !== '' && Number.isFinite(number) ? number : raw;
   } else {
     object[key] = raw;
@@ -639,13 +696,23 @@ function problemButton(problem) {
   level.className = 'level';
   level.textContent = t(problem.level);
   const where = document.createElement('code');
-  where.textContent = problem.path || t('whole');
+  // Counted from 1 as the form counts (板块 43 · 数据 1 · unit); the JSON path on hover.
+  where.textContent = problem.path ? humanPath(problem.path) : t('whole');
+  if (problem.path) where.title = problem.path;
   const what = document.createElement('span');
   what.textContent = problem.message.startsWith(`${problem.path}: `) ? problem.message.slice(problem.path.length + 2) : problem.message;
   element.append(level, ' ', where, ' ', what);
   element.dataset.path = problem.path;
   element.addEventListener('click', () => focusField(problem.path));
   return element;
+}
+
+function humanPath(path) {
+  return path
+    .replace(/^sections\[(\d+)\]/, (_, n) => `${t('section')} ${Number(n) + 1}`)
+    .replace(/\.figures\[(\d+)\]/, (_, n) => ` · ${t('figure')} ${Number(n) + 1}`)
+    .replace(/\.([a-z_]+)(?=\.|$)/g, (_, key) => ` · ${typeof phrases[key] === 'string' ? phrases[key] : key}`)
+    .replace(/\.(zh|en)$/, (_, lang) => ` (${phrases[lang]})`);
 }
 
 function renderProblems() {
@@ -668,7 +735,7 @@ function markProblems() {
     element.removeAttribute('aria-invalid');
     element.classList.remove('has-problem');
   }
-  for (const problem of state.problems) {
+  for (const problem of state.problems.filter((p) => p.level === 'error')) {
     const control = problem.path ? controlFor(problem.path) : null;
     if (control?.matches('input, select')) control.setAttribute('aria-invalid', 'true');
     const section = /^sections\[(\d+)\]/.exec(problem.path);
@@ -683,15 +750,45 @@ function renderJson() {
   $('json-status').textContent = '';
 }
 
+/** Where a JSON.parse error is, in the page's language (engines word it in English). */
+function jsonError(error, text) {
+  const message = String(error?.message ?? error);
+  const at = /line (\d+) column (\d+)/.exec(message);
+  if (at) return t('jsonWhere', Number(at[1]), Number(at[2]));
+  const position = /position (\d+)/.exec(message);
+  if (position) {
+    const before = text.slice(0, Number(position[1])).split('\n');
+    return t('jsonWhere', before.length, before[before.length - 1].length + 1);
+  }
+  return message;
+}
+
+/** Typing in the JSON box: applied once the typing pauses, so that a half-typed value
+ * (68 on the way from 6.8 to 6,8) is not applied and saved on the way. */
 function onJsonInput() {
+  clearTimeout(jsonTimer);
+  jsonTimer = setTimeout(applyJson, JSON_PAUSE_MS);
+}
+
+function applyJson() {
+  clearTimeout(jsonTimer);
+  jsonTimer = undefined;
+  const text = $('json').value;
   let value;
   try {
-    value = JSON.parse($('json').value);
+    value = JSON.parse(text);
   } catch (error) {
     $('json').setAttribute('aria-invalid', 'true');
-    $('json-status').textContent = t('jsonBad', error.message);
+    $('json-status').textContent = t('jsonBad', jsonError(error, text));
     return;
   }
+  if (notAReport(value)) {
+    // A bare number or a list would replace the whole report.
+    $('json').setAttribute('aria-invalid', 'true');
+    $('json-status').textContent = t('jsonNotReport');
+    return;
+  }
+  if (JSON.stringify(value) === JSON.stringify(state.report)) return;
   $('json').removeAttribute('aria-invalid');
   $('json-status').textContent = t('jsonOk');
   const now = Date.now();
@@ -774,15 +871,30 @@ function download(name, href) {
   link.remove();
 }
 
+/** How many problems (not warnings) the report has. */
+function errorCount() {
+  return state.problems.filter((p) => p.level === 'error').length;
+}
+
+/** Refuses to make what readers see (the share image, the embed code) from a report with
+ * problems, whose broken sections would show readers a notice, and says why. */
+function publishBlocked() {
+  const errors = errorCount();
+  if (errors) say(t('publishBlocked', errors), 'publish-status');
+  return errors > 0;
+}
+
 function downloadJson() {
   if (!state.report) return;
   const url = URL.createObjectURL(new Blob([publishedJson()], { type: 'application/json' }));
   download(fileName(), url);
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-  say(t('downloaded', fileName()), 'publish-status');
+  const errors = errorCount();
+  say(errors ? t('downloadedWithProblems', fileName(), errors) : t('downloaded', fileName()), 'publish-status');
 }
 
 function downloadPng() {
+  if (publishBlocked()) return;
   const chart = previews.phone ?? previews.desktop;
   if (!chart) {
     say(t('pngFailed', t('nothing')), 'publish-status');
@@ -798,7 +910,9 @@ function downloadPng() {
 }
 
 function embedSnippet() {
-  const locale = $('preview-locale').value;
+  // The readers' language is chosen under 发布, not taken from the preview's (an editor
+  // proofreading the English would otherwise publish it to a Chinese page).
+  const locale = $('publish-locale').value;
   return [
     '<link rel="modulepreload" href="/infographic/pkg/district_infographic.js">',
     '<link rel="preload" href="/infographic/pkg/district_infographic_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
@@ -815,11 +929,12 @@ function updateEmbed() {
   $('embed').value = embedSnippet();
   $('svg-hint').textContent = t('svgHint', fileName());
   const page = fileName().replace(/\.json$/i, '.html');
-  const locale = $('preview-locale').value === 'en' ? ' LOCALE=en' : '';
+  const locale = $('publish-locale').value === 'en' ? ' LOCALE=en' : '';
   $('poster-hint').textContent = t('posterHint', page, `make poster REPORT=www/reports/${fileName()} OUT=${page}${locale}`);
 }
 
 async function copyEmbed() {
+  if (publishBlocked()) return;
   updateEmbed();
   try {
     await navigator.clipboard.writeText($('embed').value);
@@ -871,23 +986,29 @@ function wire() {
     event.target.value = '';
   });
   $('json').addEventListener('input', onJsonInput);
+  // Leaving the box applies what it holds at once.
+  $('json').addEventListener('change', () => { if (jsonTimer !== undefined) applyJson(); });
   $('ui-lang').addEventListener('change', () => {
     state.lang = $('ui-lang').value === 'en' ? 'en' : 'zh';
     applyLanguage();
   });
-  $('preview-locale').addEventListener('change', () => { drawPreviews(); updateEmbed(); });
+  $('preview-locale').addEventListener('change', drawPreviews);
+  $('publish-locale').addEventListener('change', () => { updateEmbed(); save({ history: false }); });
   $('preview-theme').addEventListener('change', drawPreviews);
   $('preview-which').addEventListener('change', () => {
     root.dataset.preview = $('preview-which').value;
     fitDesktop();
   });
-  $('file-name').addEventListener('input', updateEmbed);
+  $('file-name').addEventListener('input', () => { updateEmbed(); save({ history: false }); });
   $('download-json').addEventListener('click', downloadJson);
   $('download-png').addEventListener('click', downloadPng);
   $('copy-embed').addEventListener('click', copyEmbed);
   new ResizeObserver(fitDesktop).observe($('frame-desktop'));
   // Every change is written at once (synchronously); this is a last write on the way out.
-  addEventListener('pagehide', () => save());
+  addEventListener('pagehide', () => {
+    if (jsonTimer !== undefined) applyJson();
+    save();
+  });
 }
 
 async function start() {
@@ -908,6 +1029,7 @@ async function start() {
   renderJson();
   updateButtons();
   if (restored) {
+    renderDraftWarnings();
     check();
     drawPreviews();
     say(t('restored', timeText(state.savedAt)));
