@@ -51,6 +51,7 @@ const PHRASES = {
     jsonWhere: (line, column) => `第 ${line} 行第 ${column} 列附近有语法错误`,
     jsonNotReport: '这段 JSON 不是成绩单报告(没有 sections 板块列表),未应用。',
     publishLanguage: '读者看到的语言',
+    noEnglish: (n) => `${n} 处文字没有英文:英文版在这些地方显示中文。只发布中文版可不理会。`,
     publishBlocked: (n) => `报告还有 ${n} 个问题,未生成:有问题的板块在读者页面和分享图中只显示提示。请先按“检查结果”改正。(报告文件仍可下载,以便保存进度。)`,
     downloadedWithProblems: (name, n) => `已下载 ${name}。报告还有 ${n} 个问题,发布前请改正。`,
     previewFailed: (m) => `预览无法绘制:${m}`, previewBroken: '有问题的板块在预览中以提示代替。',
@@ -96,6 +97,7 @@ const PHRASES = {
     jsonWhere: (line, column) => `a syntax error near line ${line}, column ${column}`,
     jsonNotReport: 'This JSON is not a report (it has no list of sections): not applied.',
     publishLanguage: 'Language readers see',
+    noEnglish: (n) => `${n} text${n === 1 ? ' has' : 's have'} no English: the English version shows the Chinese there. Ignore this if only the Chinese version is published.`,
     publishBlocked: (n) => `The report still has ${n} problem${n === 1 ? '' : 's'}: nothing made. A section with a problem shows readers only a notice, on the page and in the share image. Fix them from the check list first. (The report file can still be downloaded, to keep your work.)`,
     downloadedWithProblems: (name, n) => `Downloaded ${name}. The report still has ${n} problem${n === 1 ? '' : 's'}: fix them before publishing.`,
     previewFailed: (m) => `The preview cannot be drawn: ${m}`, previewBroken: 'Sections with a problem show as a notice in the preview.',
@@ -660,7 +662,26 @@ function check() {
   state.problems = (Array.isArray(problems) ? problems : []).map((p) => ({
     path: String(p.path ?? ''), message: String(p.message ?? ''), level: p.level === 'warning' ? 'warning' : 'error',
   }));
+  const untranslated = withoutEnglish(state.report);
+  if (untranslated.length) state.problems.push({ path: `${untranslated[0]}.en`, message: t('noEnglish', untranslated.length), level: 'warning' });
   renderProblems();
+}
+
+/** The paths of the texts readers see that have no English (the English version falls back to
+ * the Chinese there): one warning for all of them, pointing at the first. */
+function withoutEnglish(report) {
+  if (!report || typeof report !== 'object') return [];
+  const missing = [];
+  const text = (value, path) => {
+    if (typeof value === 'string' || (value && typeof value === 'object' && typeof value.zh === 'string' && !String(value.en ?? '').trim())) missing.push(path);
+  };
+  for (const key of ['title', 'subtitle', 'period', 'source']) if (report[key] !== undefined) text(report[key], key);
+  (Array.isArray(report.sections) ? report.sections : []).forEach((section, s) => {
+    text(section?.title, `sections[${s}].title`);
+    if (section?.note !== undefined) text(section.note, `sections[${s}].note`);
+    (Array.isArray(section?.figures) ? section.figures : []).forEach((figure, f) => text(figure?.label, `sections[${s}].figures[${f}].label`));
+  });
+  return missing;
 }
 
 /** The form control for `path`, or the nearest enclosing part of the form. */
