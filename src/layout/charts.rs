@@ -136,6 +136,25 @@ fn bars(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     let bar_height = if c.phone { 12.0 } else { 14.0 };
     let track = (c.width - value_width - 8.0).max(c.width * 0.4);
     let mut y = y;
+    // Where the thin grey bars (the period before) are drawn, a key says which period is which.
+    if figures.iter().any(|f| f.previous.is_some()) {
+        let previous_period = c.report.previous_period.as_ref().map(|t| label(t, b.locale)).unwrap_or_else(|| b.locale.say(Phrase::PreviousPeriod).to_string());
+        let line = Builder::line_height(size::SMALL);
+        let mut x = c.x;
+        for (text, color, height) in [(label(&c.report.period, b.locale), c.accent, 10.0), (previous_period, b.theme.previous, 4.0)] {
+            // A period's name may be shortened (only figures are never cut).
+            let text = text::fit(b.measure, &text, size::SMALL, false, (c.width - 18.0).max(1.0));
+            let width = b.measure.width(&text, size::SMALL, false);
+            if x > c.x && x + 18.0 + width > c.x + c.width {
+                x = c.x;
+                y += line + 2.0;
+            }
+            b.shapes.push(Shape::Rect { rect: Rect::new(x, y + line / 2.0 - height / 2.0, 14.0, height), radius: 2.0, color });
+            let bounds = b.text(&text, x + 18.0, y + line / 2.0, size::SMALL, false, b.theme.muted, Align::Left);
+            x = bounds.right() + 14.0;
+        }
+        y += line + 8.0;
+    }
     for (i, figure) in figures.iter().enumerate() {
         if i > 0 {
             y += 10.0;
@@ -376,7 +395,9 @@ fn gauges(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         let setting = figures::set(b.measure, &share, at, MIN_FIGURE, true, inner);
         let shown = if b.progress >= 1.0 { progress } else { round_like(progress * b.progress, 0.1) };
         let centre = figures::set(b.measure, &percent(shown), setting.size, setting.size, true, inner);
-        b.set_lines(&centre, cx, cy - 14.0 - setting.height(), true, c.accent, Align::Center);
+        // Nothing done yet is not set in the accent, which reads as an achievement.
+        let ink = if progress > 0.0 { c.accent } else { b.theme.muted };
+        b.set_lines(&centre, cx, cy - 14.0 - setting.height(), true, ink, Align::Center);
         let of_target = b.locale.say(Phrase::OfTarget);
         let caption = text::fit(b.measure, of_target, size::SMALL, false, 2.0 * hole - 6.0);
         b.text(&caption, cx, cy - 5.0, size::SMALL, false, b.theme.muted, Align::Center);

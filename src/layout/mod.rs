@@ -81,6 +81,7 @@ pub fn layout(report: &Report, options: &LayoutOptions) -> Scene {
 
     // Chapters: consecutive sections under one heading, their cards in a masonry grid.
     let mut chapter_index = 0usize;
+    let mut previous_accent = None;
     let mut start = 0usize;
     while start < report.sections.len() {
         let chapter = report.sections[start].chapter();
@@ -92,7 +93,10 @@ pub fn layout(report: &Report, options: &LayoutOptions) -> Scene {
             SectionSlot::Valid(section) => section.accent,
             SectionSlot::Broken(_) => None,
         };
-        let accent = theme.accent(accents::chapter_accent(chapter, named, chapter_index));
+        let next = report.sections.get(end).and_then(|s| accents::meaning(s.chapter()));
+        let accent_index = accents::chapter_accent(chapter, named, chapter_index, previous_accent, next);
+        previous_accent = Some(accent_index);
+        let accent = theme.accent(accent_index);
         y += if phone { 22.0 } else { 30.0 };
         if let Some(chapter) = chapter {
             y = page.chapter_heading(chapter.get(options.locale), left, y, content, accent);

@@ -336,3 +336,15 @@ fn a_pictogram_of_more_than_five_hundred_draws_one_icon_per_round_number() {
     assert_eq!(super::charts::pictogram::per_icon(501.0), 2.0);
     assert_eq!(super::charts::pictogram::per_icon(12000.0), 50.0);
 }
+
+#[test]
+fn tiles_fill_their_rows_evenly() {
+    let figures: Vec<String> = (1..=8).map(|i| format!(r#"{{"id": "t{i}", "label": "指标{i}", "value": {i}{i}, "unit": "个"}}"#)).collect();
+    let report = one_section("stats", &figures.join(","));
+    let scene = layout_simple(&report, 1280.0, Locale::Zh);
+    let mut rows: Vec<f64> = scene.items.iter().map(|i| i.rect.y).collect();
+    rows.dedup();
+    assert_eq!(rows.len(), 2, "{:?}", scene.items.iter().map(|i| (i.id.clone(), i.rect.y)).collect::<Vec<_>>());
+    let first_row = scene.items.iter().filter(|i| i.rect.y == rows[0]).count();
+    assert_eq!(first_row, 4, "8 tiles as 4 + 4, not 5 + 3");
+}

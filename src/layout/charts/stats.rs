@@ -28,6 +28,13 @@ pub(super) fn stats(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -
         per_row -= 1;
         sizes = sizes_at(per_row);
     }
+    // Rows as even as the same number of rows allows: 8 tiles as 4 + 4, not 5 + 3.
+    let rows = figures.len().div_ceil(per_row.max(1));
+    let even = figures.len().div_ceil(rows.max(1)).max(1);
+    if even < per_row {
+        per_row = even;
+        sizes = sizes_at(per_row);
+    }
     let tile = tile_of(per_row);
     let mut y = y;
     for (r, row) in figures.chunks(per_row).enumerate() {
