@@ -200,7 +200,8 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         let chart_height = if c.phone { 120.0 } else { 140.0 };
         let delta_size = if c.phone { 24.0 } else { 28.0 };
         let annotation_width = b.measure.width(&delta_text, delta_size, true).max(70.0).min(c.width * 0.45);
-        let column = ((c.width - annotation_width - 40.0) / 2.0 - 12.0).clamp(24.0, 76.0);
+        // Wider columns on a desktop card, whose values then keep a larger size on fewer lines.
+        let column = ((c.width - annotation_width - 40.0) / 2.0 - 12.0).clamp(24.0, if c.phone { 76.0 } else { 104.0 });
         let max = figure.value.max(previous);
         let room = column + 22.0;
         let previous_period = c.report.previous_period.as_ref().map(|t| label(t, b.locale)).unwrap_or_else(|| b.locale.say(Phrase::PreviousPeriod).to_string());
@@ -218,6 +219,14 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
                     figures::set(b.measure, period, size::SMALL, size::SMALL, false, room),
                 )
             })
+            .collect();
+        // The two values side by side share one size (the smaller): 38.6 and 44.2 million US
+        // dollars read as a pair, not one large and one small.
+        let shared = settings.iter().map(|(v, _)| v.size).fold(size::VALUE, f64::min);
+        let settings: Vec<_> = settings
+            .into_iter()
+            .zip(&columns)
+            .map(|((value, period), (_, _, text, _))| if value.size > shared { (figures::set(b.measure, text, shared, shared, true, room), period) } else { (value, period) })
             .collect();
         let label_space = settings.iter().map(|(v, _)| v.height()).fold(0.0, f64::max) + 6.0;
         let period_space = settings.iter().map(|(_, p)| p.height()).fold(0.0, f64::max) + 6.0;

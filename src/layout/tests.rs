@@ -348,3 +348,23 @@ fn tiles_fill_their_rows_evenly() {
     let first_row = scene.items.iter().filter(|i| i.rect.y == rows[0]).count();
     assert_eq!(first_row, 4, "8 tiles as 4 + 4, not 5 + 3");
 }
+
+#[test]
+fn a_compares_two_values_share_one_size() {
+    let report = one_section(
+        "compare",
+        r#"{"id": "fdi", "label": "实际使用外资", "value": 3860, "unit": "万美元", "approx": "over", "previous": 4420}"#,
+    );
+    for (width, locale) in [(390.0, Locale::En), (1280.0, Locale::En), (390.0, Locale::Zh)] {
+        let scene = layout_simple(&report, width, locale);
+        let sizes: Vec<f64> = scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text(t) if t.bold && (t.text.contains("38.6") || t.text.contains("44.2") || t.text.contains("3860") || t.text.contains("4420")) => Some(t.size),
+                _ => None,
+            })
+            .collect();
+        assert!(sizes.len() >= 2 && sizes.iter().all(|s| *s == sizes[0]), "{width} px {locale:?}: {sizes:?}");
+    }
+}
