@@ -218,12 +218,25 @@ pub fn figure_value(figure: &Figure, locale: Locale) -> String {
 /// A change against the same period last year: 同比+23天 / +23 days year on year.
 pub fn format_change(figure: &Figure, previous: f64, locale: Locale) -> String {
     let delta = figure.value - previous;
-    locale.fill(Template::Change, &[sign_of(delta), &change_size(figure, delta.abs(), locale)])
+    let change = locale.fill(Template::Change, &[sign_of(delta), &change_size(figure, delta.abs(), locale)]);
+    approximate_change(figure, change, locale)
 }
 
 /// A change alone, signed: +23天 / −0.3 percentage points.
 pub fn format_delta(figure: &Figure, delta: f64, locale: Locale) -> String {
-    [sign_of(delta), change_size(figure, delta.abs(), locale).as_str()].concat()
+    approximate_change(figure, [sign_of(delta), change_size(figure, delta.abs(), locale).as_str()].concat(), locale)
+}
+
+/// A change of a rounded figure (300余家, 约210.3亿元) is as rounded: 同比约+24家 / about +24.
+fn approximate_change(figure: &Figure, change: String, locale: Locale) -> String {
+    if figure.approx.is_none() {
+        return change;
+    }
+    match (locale, change.strip_prefix("同比")) {
+        (Locale::Zh, Some(rest)) => ["同比约", rest].concat(),
+        (Locale::Zh, None) => ["约", change.as_str()].concat(),
+        (Locale::En, _) => ["about ", change.as_str()].concat(),
+    }
 }
 
 fn sign_of(delta: f64) -> &'static str {
@@ -354,6 +367,10 @@ mod tests {
         assert_eq!(format_change(&rate, 5.4, Locale::Zh), "同比−0.3个百分点");
         assert_eq!(format_change(&rate, 5.4, Locale::En), "−0.3 percentage points year on year");
         assert_eq!(format_delta(&rate, 1.0, Locale::En), "+1 percentage point");
+        // A rounded figure's change is as rounded.
+        let over = Figure { approx: Some(Approx::Over), ..figure.clone() };
+        assert_eq!(format_change(&over, 90.0, Locale::Zh), "同比约−5天");
+        assert_eq!(format_delta(&over, -5.0, Locale::En), "about −5 days");
         // A rate per thousand, by points per thousand.
         let birth = Figure { value: 7.35, unit: "‰".into(), previous: Some(11.6), ..figure.clone() };
         assert_eq!(format_delta(&birth, -4.25, Locale::Zh), "−4.25个千分点");
