@@ -165,10 +165,28 @@ pub fn format_written(
             match base {
                 "" => number,
                 "%" | "‰" => number + base,
+                // One accident, one day: a unit's first word in the singular after exactly 1.
+                base if value.abs() == 1.0 && !worded => [number.as_str(), " ", &singular(base)].concat(),
                 base => [number.as_str(), " ", base].concat(),
             }
         }
     }
+}
+
+/// An English unit's first word in the singular: accidents → accident, vehicles a day →
+/// vehicle a day, person-times → person-time, businesses → business, tonnes → tonne.
+fn singular(unit: &str) -> String {
+    let (first, rest) = unit.split_once(' ').map_or((unit, ""), |(f, r)| (f, r));
+    let one = if let Some(stem) = first.strip_suffix("ies") {
+        [stem, "y"].concat()
+    } else if ["sses", "xes", "ches", "shes"].iter().any(|e| first.ends_with(e)) {
+        first[..first.len() - 2].to_string()
+    } else if first.ends_with('s') && !first.ends_with("ss") && first.len() > 2 {
+        first[..first.len() - 1].to_string()
+    } else {
+        first.to_string()
+    };
+    if rest.is_empty() { one } else { [one.as_str(), " ", rest].concat() }
 }
 
 /// A negative number as typesetting writes it, with the minus sign (U+2212) that changes use
@@ -367,6 +385,12 @@ mod tests {
         assert_eq!(format_change(&rate, 5.4, Locale::Zh), "同比−0.3个百分点");
         assert_eq!(format_change(&rate, 5.4, Locale::En), "−0.3 percentage points year on year");
         assert_eq!(format_delta(&rate, 1.0, Locale::En), "+1 percentage point");
+        // One of a thing is singular.
+        assert_eq!(format_value(1.0, "起", Some("accidents"), None, Locale::En), "1 accident");
+        assert_eq!(format_value(-1.0, "天", None, None, Locale::En), "−1 day");
+        assert_eq!(format_value(1.0, "辆/日", None, None, Locale::En), "1 vehicle a day");
+        assert_eq!(format_value(2.0, "起", Some("accidents"), None, Locale::En), "2 accidents");
+        assert_eq!(super::singular("businesses"), "business");
         // A rounded figure's change is as rounded.
         let over = Figure { approx: Some(Approx::Over), ..figure.clone() };
         assert_eq!(format_change(&over, 90.0, Locale::Zh), "同比约−5天");
