@@ -358,6 +358,29 @@ for (const browser of Object.keys(BROWSERS)) {
     }
   });
 
+  test(`${browser}: beside the form, the preview follows the section being edited`, async () => {
+    const session = await open(browser, { width: 1440, height: 900 });
+    try {
+      const seed = JSON.parse(await readFile(join(ROOT, 'www/reports/zhongyuan-2020-h1.json'), 'utf8'));
+      await session.eval((report) => window.editor.load(report), seed);
+      await settle(session);
+      const last = seed.sections.length - 1;
+      await session.click(`#f-sections-${last}-title-zh`);
+      // The last section's first mark comes into the preview's view.
+      await until(session, (id) => {
+        const container = document.querySelector('.preview');
+        const canvas = document.getElementById('preview-phone');
+        const mark = window.editor.previewItems().find((item) => item.section === id);
+        const y = canvas.getBoundingClientRect().top + mark.y;
+        const box = container.getBoundingClientRect();
+        return container.scrollTop > 0 && y >= box.top && y <= box.bottom;
+      }, seed.sections[last].id, 'the preview scrolled to the section');
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+
   test(`${browser}: a file that is not JSON, a JSON that is not a report and a 5 MB file leave the draft untouched`, async () => {
     const session = await open(browser);
     const folder = await mkdtemp(join(tmpdir(), 'editor-files-'));

@@ -858,6 +858,26 @@ function drawPreviews() {
   window.dispatchEvent(new Event('editor-preview'));
 }
 
+/**
+ * Where the preview stands beside the form (a wide screen), it follows the section being
+ * edited: the phone preview is scrolled to that section's first mark. A narrow screen, whose
+ * preview is under the form, is left where the editor is.
+ */
+function followSection(event) {
+  const container = document.querySelector('.preview');
+  if (!container || getComputedStyle(container).position !== 'sticky') return;
+  let element = event.target;
+  while (element && !/^f-sections-\d+$/.test(element.id ?? '')) element = element.parentElement;
+  const index = element ? Number(element.id.slice('f-sections-'.length)) : -1;
+  const id = state.report?.sections?.[index]?.id;
+  const mark = id === undefined ? undefined : previews.phone?.items().find((item) => item.section === id);
+  if (!mark || index === state.followed) return;
+  state.followed = index;
+  const canvas = $('preview-phone');
+  const top = canvas.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop + mark.y - 48;
+  container.scrollTo({ top: Math.max(0, top), behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+}
+
 /** Scales the desktop preview (laid out at 1280 px) to the width its frame has. */
 function fitDesktop() {
   const scaler = $('scaler');
@@ -1007,6 +1027,7 @@ function wire() {
     event.target.value = '';
   });
   $('json').addEventListener('input', onJsonInput);
+  $('form').addEventListener('focusin', followSection);
   // Leaving the box applies what it holds at once.
   $('json').addEventListener('change', () => { if (jsonTimer !== undefined) applyJson(); });
   $('ui-lang').addEventListener('change', () => {
