@@ -51,8 +51,11 @@ poster: setup
 # 347: 360 and 375). Each draws only its first POSTER_SCREEN CSS px (the rest of its box is
 # background until the canvas comes), which keeps both smaller than one whole poster. A width class
 # the layout no longer has leaves its old poster in the page (the page test fails on a third one):
-# remove it, and its rule in style.css.
-POSTER_SCREEN ?= 1800
+# remove it, and its rule in style.css. 1100 px is a phone's first screen and a scroll more, which
+# the canvas covers a second or so later; at 1800 px the pages' two posters were 29 KB each, and
+# their parse was one of the embed page's long tasks (Lighthouse: embed 96 and 96 at 1800 px, 99
+# and 98 at 1100 px, in two sessions each; docs/performance.md, sixth pass).
+POSTER_SCREEN ?= 1100
 posters: setup
 	for poster in www/index.html:390 www/index.html:430 www/embed.html:362 www/embed.html:347; do \
 	  cargo run --quiet --release --bin infographic -- poster www/reports/zhongyuan-2020-h1.json \
