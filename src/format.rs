@@ -173,20 +173,24 @@ pub fn format_written(
     }
 }
 
-/// An English unit's first word in the singular: accidents → accident, vehicles a day →
-/// vehicle a day, person-times → person-time, businesses → business, tonnes → tonne.
+/// An English unit in the singular: its first plural word (the noun a count is of) made
+/// singular. accidents → accident, vehicles a day → vehicle a day, percentage points →
+/// percentage point, US dollars → US dollar, businesses → business, tonnes → tonne.
 fn singular(unit: &str) -> String {
-    let (first, rest) = unit.split_once(' ').map_or((unit, ""), |(f, r)| (f, r));
-    let one = if let Some(stem) = first.strip_suffix("ies") {
+    let plural = |word: &str| word.ends_with('s') && !word.ends_with("ss") && word.len() > 2;
+    let words: Vec<&str> = unit.split(' ').collect();
+    let Some(at) = words.iter().position(|w| plural(w)) else { return unit.to_string() };
+    let word = words[at];
+    let one = if let Some(stem) = word.strip_suffix("ies") {
         [stem, "y"].concat()
-    } else if ["sses", "xes", "ches", "shes"].iter().any(|e| first.ends_with(e)) {
-        first[..first.len() - 2].to_string()
-    } else if first.ends_with('s') && !first.ends_with("ss") && first.len() > 2 {
-        first[..first.len() - 1].to_string()
+    } else if ["sses", "xes", "ches", "shes"].iter().any(|e| word.ends_with(e)) {
+        word[..word.len() - 2].to_string()
     } else {
-        first.to_string()
+        word[..word.len() - 1].to_string()
     };
-    if rest.is_empty() { one } else { [one.as_str(), " ", rest].concat() }
+    let mut out: Vec<&str> = words.clone();
+    out[at] = &one;
+    out.join(" ")
 }
 
 /// A negative number as typesetting writes it, with the minus sign (U+2212) that changes use
@@ -268,16 +272,12 @@ fn sign_of(delta: f64) -> &'static str {
 /// The size of a change in the figure's unit; a rate in percent changes by percentage points
 /// (5.4% to 5.1% is 0.3个百分点, not 0.3%).
 fn change_size(figure: &Figure, size: f64, locale: Locale) -> String {
-    if figure.unit == "%" {
-        let points = format_value(size, "个百分点", None, None, locale);
-        // English: one percentage point.
-        return if points == "1 percentage points" { "1 percentage point".into() } else { points };
-    }
     // A rate per thousand (a birth rate of 7.35‰) changes by points per thousand.
-    if figure.unit == "‰" {
-        return format_value(size, "个千分点", None, None, locale);
+    match figure.unit.as_str() {
+        "%" => format_value(size, "个百分点", None, None, locale),
+        "‰" => format_value(size, "个千分点", None, None, locale),
+        unit => format_value(size, unit, figure.unit_en.as_deref(), None, locale),
     }
-    format_value(size, &figure.unit, figure.unit_en.as_deref(), None, locale)
 }
 
 /// A percentage with one decimal where it has one: 56.9%, 100%. A share too small to show at
@@ -391,6 +391,7 @@ mod tests {
         assert_eq!(format_value(1.0, "辆/日", None, None, Locale::En), "1 vehicle a day");
         assert_eq!(format_value(2.0, "起", Some("accidents"), None, Locale::En), "2 accidents");
         assert_eq!(super::singular("businesses"), "business");
+        assert_eq!(super::singular("US dollars"), "US dollar");
         // A rounded figure's change is as rounded.
         let over = Figure { approx: Some(Approx::Over), ..figure.clone() };
         assert_eq!(format_change(&over, 90.0, Locale::Zh), "同比约−5天");

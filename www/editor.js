@@ -744,7 +744,7 @@ function renderProblems() {
     item.append(problemButton(problem));
     list.append(item);
   }
-  const errors = state.problems.filter((p) => p.level === 'error').length;
+  const errors = errorCount();
   $('problem-count').textContent = state.report ? `(${t('problemCount', errors, state.problems.length - errors)})` : '';
   $('problems-ok').textContent = state.report && !state.problems.length ? t('noProblems') : '';
   markProblems();

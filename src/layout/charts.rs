@@ -419,7 +419,7 @@ fn gauges(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         b.set_lines(&shown, cx, y, true, b.theme.ink, Align::Center);
         y += setting.height().max(32.0);
         y = b.centred_paragraph(&label(&figure.label, b.locale), cx, y, c.width, size::LABEL, false, b.theme.muted, 2);
-        let comparison = b.locale.fill(Template::TargetShare, &[&percent(progress)]);
+        let comparison = b.locale.fill(Template::TargetShare, &[&share]);
         item(b, c, figure, Rect::new(c.x, top, c.width, y - top), Some(comparison));
     }
     y

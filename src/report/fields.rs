@@ -28,25 +28,39 @@ fn wrong_type(value: &Value, path: &str, expected: Expected, problems: &mut Vec<
     problems.push(Problem::new(path, ProblemKind::WrongType { expected, got: Got::of(value) }));
 }
 
+/// A non-blank string of at most `max` characters, trimmed.
+fn read_string(value: &Value, path: &str, max: usize, problems: &mut Vec<Problem>) -> Option<String> {
+    let Some(s) = value.as_str() else {
+        wrong_type(value, path, Expected::String, problems);
+        return None;
+    };
+    if s.trim().is_empty() {
+        problems.push(Problem::new(path, ProblemKind::Empty));
+        return None;
+    }
+    if char_count(s) > max {
+        problems.push(Problem::new(path, ProblemKind::TooLong { max }));
+        return None;
+    }
+    Some(s.trim().to_string())
+}
+
 impl FromValue for String {
     const EXPECTED: Expected = Expected::String;
 
     fn read(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<String> {
-        let Some(s) = value.as_str() else {
-            wrong_type(value, path, Expected::String, problems);
-            return None;
-        };
-        if s.trim().is_empty() {
-            problems.push(Problem::new(path, ProblemKind::Empty));
-            return None;
-        }
-        // A text's English (`….en`) may run twice as long as its Chinese.
-        let max = if path.ends_with(".en") { MAX_TEXT_CHARS_EN } else { MAX_TEXT_CHARS };
-        if char_count(s) > max {
-            problems.push(Problem::new(path, ProblemKind::TooLong { max }));
-            return None;
-        }
-        Some(s.trim().to_string())
+        read_string(value, path, MAX_TEXT_CHARS, problems)
+    }
+}
+
+/// A text's English, which may run twice as long as its Chinese.
+struct English(String);
+
+impl FromValue for English {
+    const EXPECTED: Expected = Expected::String;
+
+    fn read(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<English> {
+        read_string(value, path, MAX_TEXT_CHARS_EN, problems).map(English)
     }
 }
 
@@ -59,8 +73,8 @@ impl FromValue for Text {
             Value::Object(_) => {
                 let mut fields = Fields::open(value, path, &["zh", "en"], problems)?;
                 let zh = fields.get::<String>("zh", Presence::Required);
-                let en = fields.get::<String>("en", Presence::Optional);
-                Some(Text { zh: zh.flatten()?, en: en? })
+                let en = fields.get::<English>("en", Presence::Optional);
+                Some(Text { zh: zh.flatten()?, en: en?.map(|English(en)| en) })
             }
             _ => {
                 wrong_type(value, path, Expected::Text, problems);
