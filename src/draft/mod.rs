@@ -10,6 +10,8 @@
 //! (`draftReport`) share it.
 
 mod figures;
+mod labels;
+mod numbers;
 mod group;
 mod relate;
 mod scan;

@@ -1,0 +1,129 @@
+//! A figure's label from the words around its number: the connectives, time words and verbs
+//! around the noun phrase taken off (clean_label), and a long phrase cut to the noun phrase at
+//! its end (cut_label).
+
+/// The longest label kept whole; a longer phrase is cut to its end, with a warning.
+pub(super) const MAX_LABEL_CHARS: usize = 16;
+
+pub(super) fn text(chars: &[char]) -> String {
+    chars.iter().collect()
+}
+
+pub(super) const LEADING: &[&str] = &[
+    "其中", "同时", "此外", "另外", "以及", "并且", "而且", "并", "和", "及", "与", "还", "今年以来", "今年", "上半年",
+    "下半年", "全年", "年内", "当年", "截至目前", "截至年底", "截至", "目前", "一季度", "前三季度", "第一季度", "第二季度",
+    "第三季度", "第四季度", "年末", "年底", "期间", "先后", "共有", "共",
+];
+const TRAILING: &[&str] = &[
+    "分别为", "分别达到", "分别达", "分别", "均达到", "均达", "均为", "均", "完成", "实现", "达到了", "达到", "达", "为", "是",
+    "共计", "合计", "总计", "累计达", "共", "已有", "共有", "拥有", "约", "超过", "超", "逾", "近", "突破", "增至", "增加到",
+    "提高到", "上升到", "的", "已", "有", "达成", "约为", "高达", "多达", "等",
+];
+
+/// A label without the connectives, time words and verbs around the noun phrase, and without
+/// parenthesised asides. A phrase after its number (16个督导组日夜督导) keeps its words: only a
+/// phrase before the number is led by connectives (、和驻区单位) and ends in a verb (完成).
+pub fn clean_label(raw: &[char]) -> String {
+    clean(raw, true)
+}
+
+pub(super) fn clean(raw: &[char], front: bool) -> String {
+    let mut chars: Vec<char> = Vec::with_capacity(raw.len());
+    let mut depth = 0usize;
+    for &c in raw {
+        match c {
+            '(' | '[' | '【' => depth += 1,
+            ')' | ']' | '】' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => chars.push(c),
+            _ => {}
+        }
+    }
+    let mut s = text(&chars);
+    loop {
+        let before = s.clone();
+        s = s.trim_matches(|c: char| c.is_whitespace() || "、,:;—-/".contains(c)).to_string();
+        // A year or a month in front: 2023年, 1-6月.
+        let lead_digits: String = s.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+        if !lead_digits.is_empty() {
+            let rest = &s[lead_digits.len()..];
+            for unit in ["年", "月份", "月"] {
+                if let Some(r) = rest.strip_prefix(unit) {
+                    s = r.to_string();
+                    break;
+                }
+            }
+        }
+        // 全镇完成地区生产总值, 实现旅游收入: the subject and the verb before the noun.
+        if front {
+            for place in ["全镇", "全区", "全县", "全市", "全乡", "全省", ""] {
+                for verb in ["完成", "实现", "共有"] {
+                    if place.is_empty() && verb != "实现" {
+                        continue;
+                    }
+                    if let Some(rest) = s.strip_prefix(&format!("{place}{verb}")) {
+                        if rest.chars().count() >= 2 {
+                            s = rest.to_string();
+                        }
+                    }
+                }
+            }
+        }
+        for word in LEADING.iter().filter(|_| front) {
+            if let Some(rest) = s.strip_prefix(*word) {
+                if rest.chars().count() >= 2 {
+                    s = rest.to_string();
+                    break;
+                }
+            }
+        }
+        for word in TRAILING.iter().filter(|_| front) {
+            if let Some(rest) = s.strip_suffix(*word) {
+                // 户均, 人均, 日均: "per" belongs to the label (户均改造资金), unlike 均达到.
+                if *word == "均" && rest.ends_with(['户', '人', '日', '年', '月', '亩', '家']) {
+                    break;
+                }
+                s = rest.to_string();
+                break;
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    s
+}
+
+/// Cuts a long label to the noun phrase at its end: after the last 的/对/在…, or its last
+/// characters.
+pub(super) fn cut_label(label: &str) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() <= MAX_LABEL_CHARS {
+        return label.to_string();
+    }
+    // The longest tail of at most MAX_LABEL_CHARS that starts after a break, a verb or the
+    // name of a body (社区卫生服务中心家庭医生…签约率), or at an opening quotation mark.
+    let breaks = "的对在把将向让使给于,、和及与";
+    for at in 0..chars.len() {
+        let rest = chars.len() - at;
+        if !(2..=MAX_LABEL_CHARS).contains(&rest) {
+            continue;
+        }
+        let after_break = at > 0 && breaks.contains(chars[at - 1]);
+        let after = |words: &[&str]| words.iter().any(|v| at >= v.chars().count() && text(&chars[at - v.chars().count()..at]) == *v);
+        if after_break || after(CUT_VERBS) || after(BODIES) || chars[at] == '“' {
+            return text(&chars[at..]);
+        }
+    }
+    // Its last characters, not starting inside a quotation (”“金秋招聘月”等招聘会).
+    let mut start = chars.len() - MAX_LABEL_CHARS + 4;
+    while start + 2 < chars.len() && "”’」』)".contains(chars[start]) {
+        start += 1;
+    }
+    text(&chars[start..])
+}
+
+/// Names of bodies and places after which a long phrase may be cut: what follows is what they do.
+const BODIES: &[&str] = &["中心", "街道", "社区", "辖区", "全区", "全市", "全县", "全镇", "机构", "部门"];
+
+/// Verbs after which a long phrase may be cut: what follows names the thing counted.
+const CUT_VERBS: &[&str] = &["实施", "推进", "开展", "组织", "发动", "完成", "实现", "建设", "打造", "落实", "整合"];
