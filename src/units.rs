@@ -56,6 +56,7 @@ static BASES: &[(&str, &str)] = &[
     ("公顷", "hectares"),
     ("吨", "tonnes"),
     ("吨标准煤", "tonnes of standard coal"),
+    ("载重吨", "dwt"),
     ("标准箱", "TEU"),
     ("千克", "kg"),
     ("公斤", "kg"),
@@ -75,6 +76,9 @@ static BASES: &[(&str, &str)] = &[
     ("人次/日", "visits a day"),
     ("吨/日", "tonnes a day"),
     ("立方米/日", "m³ a day"),
+    ("吨标准煤/万元", "tonnes of standard coal per 10,000 yuan"),
+    ("立方米/万元", "m³ per 10,000 yuan"),
+    ("千瓦时/万元", "kWh per 10,000 yuan"),
     ("%", "%"),
     ("‰", "‰"),
     ("个百分点", "percentage points"),
@@ -177,6 +181,9 @@ mod tests {
         assert_eq!(en(3.5, "万亩"), "35,000 mu");
         assert_eq!(en(12.0, "万千瓦时"), "120,000 kWh");
         assert_eq!(en(6.8, "‰"), "6.8‰");
+        // Deadweight tonnes take the magnitude; a unit per 万元 keeps it in the unit.
+        assert_eq!(en(86.5, "万载重吨"), "865,000 dwt");
+        assert_eq!(en(0.86, "吨标准煤/万元"), "0.86 tonnes of standard coal per 10,000 yuan");
         assert_eq!(en(74.4, "万㎡"), "744,000 ㎡");
         // 万 and 亿 alone are magnitudes of a count.
         assert_eq!(en(3.0, "万"), "30,000");

@@ -3,59 +3,12 @@
 //! against last year (同比增长5.6%, 同比增加23天), a previous value (上年为62天, 由62天增加到85天),
 //! a share of a target (占年度目标的56.9%), or a threshold that only qualifies the next figure
 //! (其中超10亿元项目6个). Dates, ordinals, addresses, names and numbers inside quotation marks
-//! have no unit from the list below or are refused by their context, and so are never figures.
+//! have no unit from the lists of [`super::unit_words`] or are refused by their context, and so
+//! are never figures.
 
 use super::numbers::{ascii_number, chinese_digit, chinese_number, chinese_unit, digit_run_end};
 use super::scan::is_clause_break;
-
-/// Units that count things (人, 家, 个); a magnitude before them (1.26万人) stays in the unit.
-const COUNT_UNITS: &[&str] = &[
-    "人次", "户次", "家次", "批次", "个工作日", "人", "名", "位", "户", "家", "个", "项", "所", "座", "条", "次", "件",
-    "套", "辆", "台", "处", "栋", "间", "张", "床", "场", "批", "篇", "部", "支", "只", "头", "株", "棵", "盏", "宗", "起",
-    "例", "份", "册", "种", "架", "艘", "天", "家庭", "笔", "门", "匹", "羽", "枚", "块", "片", "所学校",
-];
-/// Units that keep their magnitude in the unit (万元, 亿美元, 万㎡), with the spelling the
-/// report uses.
-const MEASURE_UNITS: &[(&str, &str)] = &[
-    ("微克/立方米", "微克/立方米"),
-    ("毫克/立方米", "毫克/立方米"),
-    ("平方公里", "平方公里"),
-    ("平方千米", "平方公里"),
-    ("平方米", "㎡"),
-    ("㎡", "㎡"),
-    ("立方米", "立方米"),
-    ("千瓦时", "千瓦时"),
-    ("吨标准煤", "吨标准煤"),
-    ("千瓦", "千瓦"),
-    ("兆瓦", "兆瓦"),
-    ("标准箱", "标准箱"),
-    ("美元", "美元"),
-    ("欧元", "欧元"),
-    ("元", "元"),
-    ("公顷", "公顷"),
-    ("亩", "亩"),
-    ("公里", "公里"),
-    ("千米", "公里"),
-    ("延米", "米"),
-    ("米", "米"),
-    ("千克", "千克"),
-    ("公斤", "公斤"),
-    ("吨", "吨"),
-];
-/// What a unit may be per (2.1万元/户, 4.2万辆/日, 8000元/平方米): read into the unit.
-const PER_UNITS: &[&str] = &[
-    "平方米", "㎡", "人次", "小时", "公里", "千米", "户", "人", "日", "天", "年", "月", "次", "辆", "亩", "吨", "家", "个", "件", "台", "床",
-];
-/// Units of time that are a figure only at the end of a clause (累计服务时长约16万小时): before a
-/// noun they name a kind of service (24小时自助图书馆, 12小时内办结).
-const CLAUSE_END_UNITS: &[&str] = &["小时", "分钟"];
-/// What may follow a unit of [`CLAUSE_END_UNITS`] besides a clause's end: a change (由40分钟缩短到18分钟).
-const AFTER_TIME: &[&str] = &["缩短", "减少", "降低", "压缩", "增加", "延长", "提高", "到", "至"];
-/// Units that only ever measure a change.
-const CHANGE_UNITS: &[&str] = &["个百分点", "百分点", "倍"];
-/// A count unit followed by one of these is not that unit: 3个月 is a duration, 十次全会 a
-/// meeting's name.
-const NOT_AFTER_UNIT: &[&str] = &["月", "季度", "小时", "全会", "全体", "会议", "党代会", "代表大会", "届", "强", "号", "年"];
+use super::unit_words::read_unit;
 
 const OVER_BEFORE: &[&str] = &["超过", "突破", "逾", "超"];
 const ABOUT_BEFORE: &[&str] = &["将近", "接近", "大约", "约", "近"];
@@ -71,6 +24,11 @@ const PLAN_WORDS: &[&str] = &["确保", "力争", "预计", "预期", "计划到
 
 /// Words after a count that make it the field of a ranking (13个街镇中排名第2位).
 const RANKED_AFTER: &[&str] = &["中排名", "中排第", "中位列", "中位居", "中居第", "中名列"];
+/// Words before a count that make it the field of a ranking when an ordinal follows it
+/// (居全市11个县第4位, 位列全省…, 排全市…).
+const RANK_BEFORE: &[&str] = &["居", "列", "排"];
+/// Words right before a number that make it a bound to stay within (控制在3.5%以内): a target.
+const BOUND_BEFORE: &[&str] = &["控制在", "控制到", "控制于", "压降到", "压减到", "压减至"];
 
 /// Whether a figure is rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,7 +78,7 @@ pub struct Token {
     pub role: Role,
 }
 
-fn starts_with(text: &[char], at: usize, word: &str) -> bool {
+pub(super) fn starts_with(text: &[char], at: usize, word: &str) -> bool {
     word.chars().enumerate().all(|(k, c)| text.get(at + k) == Some(&c))
 }
 
@@ -145,74 +103,6 @@ pub fn in_base(value: f64, unit: &str) -> (f64, &str) {
 /// it reads after the figure's label; else it names its own subject.
 pub fn starts_with_change(text: &str) -> bool {
     COMPARISONS.iter().chain(CHANGE_VERBS_UP).chain(CHANGE_VERBS_DOWN).chain(["比", "较", "分别"].iter()).any(|w| text.starts_with(w))
-}
-
-/// Reads a unit at `at` after a number of `value`: the unit as the report writes it, the value
-/// with its magnitude (万, 亿) as the article writes it, and the end.
-fn read_unit(text: &[char], at: usize, value: f64, approx: &mut Option<Approx>) -> Option<(f64, String, usize, bool)> {
-    let mut i = at;
-    if matches!(text.get(i), Some('余') | Some('多')) {
-        *approx = Some(Approx::Over);
-        i += 1;
-    }
-    let mut magnitude_text = "";
-    for word in ["万亿", "千万", "百万", "万", "亿"] {
-        if starts_with(text, i, word) {
-            magnitude_text = word;
-            i += word.chars().count();
-            break;
-        }
-    }
-    if matches!(text.get(i), Some('余') | Some('多')) {
-        *approx = Some(Approx::Over);
-        i += 1;
-    }
-    if magnitude_text.is_empty() {
-        for unit in ["%", "‰"] {
-            if starts_with(text, i, unit) {
-                return Some((value, unit.to_string(), i + 1, false));
-            }
-        }
-        for unit in CHANGE_UNITS {
-            if starts_with(text, i, unit) {
-                return Some((value, unit.to_string(), i + unit.chars().count(), true));
-            }
-        }
-    }
-    let mut best: Option<(usize, String, bool)> = None;
-    for (word, spelled) in MEASURE_UNITS {
-        if starts_with(text, i, word) && best.as_ref().map_or(true, |b| word.chars().count() > b.0) {
-            best = Some((word.chars().count(), format!("{magnitude_text}{spelled}"), false));
-        }
-    }
-    for word in COUNT_UNITS {
-        if starts_with(text, i, word) && best.as_ref().map_or(true, |b| word.chars().count() > b.0) {
-            best = Some((word.chars().count(), word.to_string(), true));
-        }
-    }
-    if best.is_none() {
-        best = CLAUSE_END_UNITS
-            .iter()
-            .find(|w| {
-                let end = i + w.chars().count();
-                starts_with(text, i, w) && (end >= text.len() || is_clause_break(text, end) || AFTER_TIME.iter().any(|a| starts_with(text, end, a)))
-            })
-            .map(|w| (w.chars().count(), w.to_string(), true));
-    }
-    let (length, unit, count) = best?;
-    let mut end = i + length;
-    if count && NOT_AFTER_UNIT.iter().any(|w| starts_with(text, end, w)) {
-        return None;
-    }
-    // The magnitude stays as the article writes it (1.26万人, 2万余家): a designer keeps it.
-    let mut unit = if count { format!("{magnitude_text}{unit}") } else { unit };
-    if text.get(end) == Some(&'/') {
-        if let Some(per) = PER_UNITS.iter().filter(|w| starts_with(text, end + 1, w)).max_by_key(|w| w.chars().count()) {
-            unit = [unit.as_str(), "/", per].concat();
-            end += 1 + per.chars().count();
-        }
-    }
-    Some((value, unit, end, false))
 }
 
 /// Finds every number with a unit in `sentence` (characters `from..to` of `text`), with its
@@ -319,7 +209,9 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
             end += 2;
         }
         // 在全区13个街镇中排名第2位: the size of a ranking's field, not a figure.
-        if RANKED_AFTER.iter().any(|w| (end..sentence.len().min(end + 8)).any(|j| starts_with(sentence, j, w) && !(end..j).any(|k| is_clause_break(sentence, k)))) {
+        if RANKED_AFTER.iter().any(|w| (end..sentence.len().min(end + 8)).any(|j| starts_with(sentence, j, w) && !(end..j).any(|k| is_clause_break(sentence, k))))
+            || ranking_field(sentence, clause_start[start], start, end)
+        {
             i = end.max(i + 1);
             continue;
         }
@@ -369,6 +261,30 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
         }
     }
     found
+}
+
+/// Whether the count at `start..end` is the field of a ranking that follows it in its clause,
+/// asides in parentheses passed over: 居全市11个县(市、区)第4位, 位列全省100个县第12名.
+fn ranking_field(sentence: &[char], clause_start: usize, start: usize, end: usize) -> bool {
+    let before: String = sentence[clause_start.max(start.saturating_sub(8))..start].iter().collect();
+    let ranked_before = RANK_BEFORE.iter().any(|w| before.contains(w));
+    let (mut j, mut depth, mut read) = (end, 0usize, 0usize);
+    while j < sentence.len() && read <= 10 {
+        match sentence[j] {
+            '(' | '[' | '【' => depth += 1,
+            ')' | ']' | '】' => depth = depth.saturating_sub(1),
+            '第' if depth == 0 => {
+                let digits = sentence[j + 1..].iter().take_while(|c| c.is_ascii_digit() || chinese_digit(**c).is_some() || chinese_unit(**c).is_some()).count();
+                let ordinal = digits > 0 && matches!(sentence.get(j + 1 + digits), Some('位') | Some('名'));
+                return ordinal && (ranked_before || sentence[end..j].ends_with(&['中']));
+            }
+            _ if depth == 0 && (is_clause_break(sentence, j) || sentence[j].is_ascii_digit()) => return false,
+            _ if depth == 0 => read += 1,
+            _ => {}
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Whether a digit or a Chinese numeral stands in `sentence` after `end`.
@@ -423,6 +339,13 @@ fn classify(sentence: &[char], start: usize, end: usize, unit: &str, change_unit
         return Role::Share;
     }
     if PLAN_WORDS.iter().any(|w| before_text.contains(w)) {
+        return Role::Plan;
+    }
+    // 控制在3.5%的年度调控目标以内, 控制在5%以下: a ceiling, not a result.
+    let clause_end = (end.min(sentence.len())..sentence.len()).find(|&j| is_clause_break(sentence, j)).unwrap_or(sentence.len());
+    let rest_of_clause: String = sentence[end.min(clause_end)..clause_end].iter().collect();
+    let bound = ["以内", "以下", "之内"].iter().any(|w| rest_of_clause.contains(w) || ends_with(sentence, end, w));
+    if bound && BOUND_BEFORE.iter().any(|w| ends_with(sentence, start, w)) {
         return Role::Plan;
     }
     // 高于年初确定的7%-8%预期目标: a number that names a target is not a result.
@@ -514,5 +437,32 @@ mod tests {
         assert_eq!(roles, vec![Role::Qualifier, Role::Qualifier, Role::Figure, Role::Figure]);
         let found = find("新建学校三所、改扩建学校8所,专班一周来一次");
         assert_eq!(found.iter().map(|f| f.0).collect::<Vec<f64>>(), vec![3.0, 8.0]);
+    }
+
+    #[test]
+    fn deadweight_tonnes() {
+        let found = find("造船完工量86.5万载重吨,新接订单量142.3万载重吨");
+        let units: Vec<(f64, &str)> = found.iter().map(|f| (f.0, f.1.as_str())).collect();
+        assert_eq!(units, vec![(86.5, "万载重吨"), (142.3, "万载重吨")]);
+    }
+
+    #[test]
+    fn a_unit_per_a_magnitude_is_read_whole() {
+        // X/万元 whole, and the previous value stated in the same unit.
+        let found = find("单位增加值能耗0.86吨标准煤/万元,去年同期为0.89吨标准煤/万元,床位5.2张/千人");
+        let got: Vec<(f64, &str, Role)> = found.iter().map(|f| (f.0, f.1.as_str(), f.3.clone())).collect();
+        assert_eq!(got, vec![(0.86, "吨标准煤/万元", Role::Figure), (0.89, "吨标准煤/万元", Role::Previous), (5.2, "张/千人", Role::Figure)]);
+    }
+
+    #[test]
+    fn a_ranking_field_with_an_aside_is_not_a_figure() {
+        let found = find("地区生产总值486.3亿元,居全市11个县(市、区)第4位,位列全省100个县第12名");
+        assert_eq!(found.iter().map(|f| f.0).collect::<Vec<f64>>(), vec![486.3]);
+    }
+
+    #[test]
+    fn a_ceiling_to_stay_within_is_a_target() {
+        let roles: Vec<Role> = find("城镇登记失业率2.8%,控制在3.5%的年度调控目标以内,能耗控制在5万吨标准煤以下").into_iter().map(|f| f.3).collect();
+        assert_eq!(roles, vec![Role::Figure, Role::Plan, Role::Plan]);
     }
 }

@@ -111,8 +111,12 @@ pub fn paragraph_groups(paragraph: DraftedParagraph, chapter: Option<usize>, gro
     let mut sentence_steps: Vec<usize> = (0..figures.len()).filter(|&i| !used[i] && figures[i].step).collect();
     while let Some(&first) = sentence_steps.first() {
         let sentence = figures[first].sentence;
-        let members: Vec<usize> = sentence_steps.iter().copied().filter(|&i| figures[i].sentence == sentence).collect();
+        // One unit a funnel: its steps narrow one quantity.
+        let members: Vec<usize> = sentence_steps.iter().copied().filter(|&i| figures[i].sentence == sentence && figures[i].unit == figures[first].unit).collect();
         sentence_steps.retain(|i| !members.contains(i));
+        if members.len() < 2 {
+            continue;
+        }
         for &i in &members {
             used[i] = true;
         }
@@ -129,13 +133,15 @@ pub fn paragraph_groups(paragraph: DraftedParagraph, chapter: Option<usize>, gro
         let list = progress.iter().map(|&i| figures[i].clone()).collect();
         made.push((first, new("gauge", ("完成目标的百分比", "a share of a target"), titled(&figures[first]), ("数字的标签", "the figure's label"), list)));
     }
-    // This period against the previous.
-    let compared: Vec<usize> = (0..figures.len()).filter(|&i| !used[i] && figures[i].previous.is_some()).collect();
-    if let Some(&first) = compared.first() {
-        for &i in &compared {
+    // This period against the previous: a section per unit, since a compare's bars share a scale.
+    let mut compared: Vec<usize> = (0..figures.len()).filter(|&i| !used[i] && figures[i].previous.is_some()).collect();
+    while let Some(&first) = compared.first() {
+        let members: Vec<usize> = compared.iter().copied().filter(|&i| figures[i].unit == figures[first].unit).collect();
+        compared.retain(|i| !members.contains(i));
+        for &i in &members {
             used[i] = true;
         }
-        let list = compared.iter().map(|&i| figures[i].clone()).collect();
+        let list = members.iter().map(|&i| figures[i].clone()).collect();
         made.push((first, new("compare", ("本期与上期的数值", "this period against the previous"), titled(&figures[first]), ("数字的标签", "the figure's label"), list)));
     }
     // Rates: a ring each.
@@ -169,22 +175,13 @@ fn title_source(lead: &Option<String>) -> (&'static str, &'static str) {
     }
 }
 
-/// Bars when two or more figures share the commonest unit and make at least half of the list
-/// (that unit's figures first, since bars set the others as tiles); else number tiles.
-pub fn rest_group(mut list: Vec<Drafted>, title: String, title_from: (&'static str, &'static str), chapter: Option<usize>) -> Group {
+/// Bars when two or more figures all share one unit (bars of 亿元 beside 万人次 would compare
+/// what cannot be compared); else number tiles.
+pub fn rest_group(list: Vec<Drafted>, title: String, title_from: (&'static str, &'static str), chapter: Option<usize>) -> Group {
     if list.iter().any(|f| f.value < 0.0) {
         return Group { kind: "stats", why: ("含负数,只能用数字卡片", "a negative figure: number tiles"), title, title_from, chapter, figures: list };
     }
-    let mut best: Option<(&str, usize)> = None;
-    for figure in &list {
-        let count = list.iter().filter(|f| f.unit == figure.unit).count();
-        if best.map_or(true, |(_, n)| count > n) {
-            best = Some((&figure.unit, count));
-        }
-    }
-    let (unit, count) = best.map(|(u, n)| (u.to_string(), n)).unwrap_or_default();
-    if count >= 2 && count * 2 >= list.len() {
-        list.sort_by_key(|f| f.unit != unit);
+    if list.len() >= 2 && list.iter().all(|f| f.unit == list[0].unit) {
         Group { kind: "bars", why: ("多个同单位的数字", "several figures of one unit"), title, title_from, chapter, figures: list }
     } else {
         Group { kind: "stats", why: ("单位不同的数字", "figures of different units"), title, title_from, chapter, figures: list }

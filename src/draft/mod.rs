@@ -4,17 +4,21 @@
 //! so that an editor checks a draft instead of typing a report.
 //!
 //! The stages, each its own module: [`scan`] (headline, headings, paragraphs, sentences),
-//! [`figures`] (numbers with units and their roles), [`relate`] (labels and the relations a
-//! sentence states), [`group`] (sections and chart kinds); this module adds the report's title,
+//! [`figures`] (numbers with units, read by [`unit_words`], and their roles), [`relate`] (labels
+//! and the relations a sentence states; wholes and parts in [`parts`], what a change is against
+//! in [`basis`]), [`group`] (sections and chart kinds); this module adds the report's title,
 //! period and source, the ids and the warnings. Pure Rust: the CLI and the editor's wasm build
 //! (`draftReport`) share it.
 
+mod basis;
 mod figures;
 mod labels;
 mod numbers;
+mod parts;
 mod group;
 mod relate;
 mod scan;
+mod unit_words;
 
 use serde::{Serialize, Serializer};
 
@@ -239,9 +243,11 @@ pub fn draft(text: &str) -> Result<Draft, DraftError> {
         return Err(DraftError::Empty);
     }
     let article = scan::scan(&text);
+    // A report of a whole year: its previous period ends where it starts (比年初 is `previous`).
+    let annual = matches!(year_part(&text), None | Some("全年"));
     let mut groups = Vec::new();
     for paragraph in article.paragraphs.iter().filter(|p| !p.aside) {
-        let drafted = relate::paragraph(&paragraph.text);
+        let drafted = relate::paragraph(&paragraph.text, annual);
         if !drafted.figures.is_empty() {
             group::paragraph_groups(drafted, paragraph.heading, &mut groups);
         }
@@ -439,11 +445,7 @@ fn metadata(text: &str, article: &scan::Article, warnings: &mut Vec<Warning>) ->
         }
     };
     let year = find_year(text);
-    let part = ["上半年", "前三季度", "第一季度", "一季度", "第三季度", "下半年", "全年"]
-        .iter()
-        .filter_map(|p| text.find(p).map(|at| (at, *p)))
-        .min()
-        .map(|(_, p)| if p == "第一季度" { "一季度" } else { p });
+    let part = year_part(text);
     let (period, previous_period) = match (year, part) {
         (Some(y), Some(p)) => (format!("{y}年{p}"), Some(format!("{}年{p}", y - 1))),
         (Some(y), None) => (format!("{y}年"), Some(format!("{}年", y - 1))),
@@ -462,6 +464,16 @@ fn metadata(text: &str, article: &scan::Article, warnings: &mut Vec<Warning>) ->
     let source = format!("据《{title}》整理");
     warnings.push(Warning::new("source", "来源行由文章标题生成,请补上发布单位和日期", "source line made from the headline: add who published it and when"));
     (title, period, previous_period, source)
+}
+
+/// The part of the year the article reports on (上半年, 前三季度…), the first it names; none
+/// for a whole year unless it says 全年.
+fn year_part(text: &str) -> Option<&'static str> {
+    ["上半年", "前三季度", "第一季度", "一季度", "第三季度", "下半年", "全年"]
+        .iter()
+        .filter_map(|p| text.find(p).map(|at| (at, *p)))
+        .min()
+        .map(|(_, p)| if p == "第一季度" { "一季度" } else { p })
 }
 
 /// The year the article reports on: the first 19xx or 20xx followed by 年 (a later 年 that is a

@@ -3,6 +3,8 @@
 //! change, a share of a target, a whole and its parts (其中…, 487个…267个完成改造), and steps
 //! (上报77个, 审核通过51个).
 
+use super::basis;
+use super::parts::{derived_rates, find_parts, summed_parts};
 use super::figures::{in_base, starts_with_change, tokens, Approx, Role, Token};
 use super::labels::{clean, clean_label, cut_label, text, LEADING, MAX_LABEL_CHARS};
 use super::scan::{is_clause_break, quoted, sentences};
@@ -21,9 +23,6 @@ const STEP_WORDS: &[&str] = &[
     "上报", "申报", "受理", "审核", "审批", "通过", "办结", "立项", "签约", "开工", "竣工", "推送", "网办", "入库", "注册",
     "登记", "初审", "复审", "录用", "报名", "面试", "验收", "批复", "备案", "落地", "投产",
 ];
-
-/// Words that say a part of a whole is done (267个完成改造).
-const DONE_WORDS: &[&str] = &["完成", "完工", "建成", "竣工", "开工", "投用", "投产", "办结", "达标", "验收", "交付", "改造", "启用", "通车"];
 
 /// How a figure's previous value was found.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +87,7 @@ pub struct DraftedParagraph {
 }
 
 /// The clause spans of a sentence.
-fn clauses(sentence: &[char]) -> Vec<(usize, usize)> {
+pub(super) fn clauses(sentence: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..sentence.len() {
@@ -101,8 +100,9 @@ fn clauses(sentence: &[char]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Reads one paragraph.
-pub fn paragraph(chars: &[char]) -> DraftedParagraph {
+/// Reads one paragraph of a report that covers a whole year when `annual` (then a change
+/// against the start of the year gives `previous`).
+pub fn paragraph(chars: &[char], annual: bool) -> DraftedParagraph {
     let quoted = quoted(chars);
     let mut figures: Vec<Drafted> = Vec::new();
     let spans = sentences(chars);
@@ -125,14 +125,14 @@ pub fn paragraph(chars: &[char]) -> DraftedParagraph {
         if found.is_empty() {
             continue;
         }
-        sentence_figures(sentence, &found, index, &mut figures);
+        sentence_figures(sentence, &found, index, annual, &mut figures);
     }
     derived_rates(&mut figures);
     summed_parts(&mut figures);
     DraftedParagraph { figures, lead }
 }
 
-fn sentence_figures(sentence: &[char], found: &[Token], index: usize, out: &mut Vec<Drafted>) {
+fn sentence_figures(sentence: &[char], found: &[Token], index: usize, annual: bool, out: &mut Vec<Drafted>) {
     // A share with no figure before it in the sentence is a figure of its own (占比67%).
     let mut found = found.to_vec();
     for k in 0..found.len() {
@@ -238,7 +238,7 @@ fn sentence_figures(sentence: &[char], found: &[Token], index: usize, out: &mut 
             figure.label = if phrase.is_empty() || phrase.chars().any(|c| c.is_ascii_digit()) { figure.unit.clone() } else { cut_label(&phrase) };
         }
     }
-    attach_relations(sentence, found, &slot, out);
+    attach_relations(sentence, found, &slot, annual, out);
     find_parts(sentence, found, &slot, out);
     find_steps(base, out);
 }
@@ -259,7 +259,7 @@ fn list_topic(sentence: &[char], spans: &[(usize, usize)], found: &[Token]) -> O
 }
 
 /// Changes, previous values and shares of a target, attached to their figures.
-fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], out: &mut Vec<Drafted>) {
+fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], annual: bool, out: &mut Vec<Drafted>) {
     let spans = clauses(sentence);
     let figure_before = |k: usize| (0..k).rev().find_map(|j| slot[j]);
     let mut k = 0;
@@ -295,9 +295,11 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
                     let (change_base, change_unit) = in_base(change.value, &change.unit);
                     let (figure_base, figure_unit) = in_base(figure.value, &figure.unit);
                     let scale = if figure_base != 0.0 { figure.value / figure_base } else { 1.0 };
+                    // 比年初增加96.3亿元 in a half-year report, 比一季度末下降0.1个百分点: a note only.
+                    let previous_basis = basis::is_previous(basis::of_change(&written), annual);
                     let written = if starts_with_change(&written) { format!("{}{written}", figure.label) } else { written };
                     match change.role {
-                        Role::ChangeAbsolute(sign) if change_unit == figure_unit && figure.previous.is_none() => {
+                        Role::ChangeAbsolute(sign) if previous_basis && change_unit == figure_unit && figure.previous.is_none() => {
                             let previous = round((figure_base - sign * change_base) * scale);
                             if previous >= 0.0 {
                                 figure.previous = Some((previous, PreviousFrom::Computed(written)));
@@ -305,7 +307,7 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
                             }
                             figure.changes.push(written);
                         }
-                        Role::ChangeOther(sign) if change.unit.ends_with("百分点") && figure.unit == "%" && figure.previous.is_none() => {
+                        Role::ChangeOther(sign) if previous_basis && change.unit.ends_with("百分点") && figure.unit == "%" && figure.previous.is_none() => {
                             let previous = round(figure.value - sign * change.value);
                             if previous >= 0.0 {
                                 figure.previous = Some((previous, PreviousFrom::Computed(written.clone())));
@@ -322,8 +324,15 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
                 // 由N增加到M: the next figure of the clause; 上年为N: the figure before.
                 let next = (k + 1..found.len()).find(|&j| found[j].clause == token.clause && slot[j].is_some()).and_then(|j| slot[j]);
                 let target = next.filter(|_| found[k + 1..].iter().any(|o| o.clause == token.clause)).or_else(|| figure_before(k));
+                // 比上年末的54.89万人 is `previous` only in a report of a whole year.
+                let (clause_start, _) = spans[token.clause.min(spans.len() - 1)];
+                let from = found[..k].iter().filter(|o| o.clause == token.clause).map(|o| o.end).max().unwrap_or(clause_start).max(clause_start);
+                let before = text(&sentence[from.min(token.start)..token.start]);
+                let previous_basis = basis::is_previous(basis::of_earlier(&before), annual);
                 if let Some(target) = target {
-                    if out[target].unit == token.unit && out[target].previous.is_none() && token.value >= 0.0 {
+                    if !previous_basis {
+                        out[target].changes.push(text(&sentence[from.min(token.start)..token.end]).trim_matches(|c: char| "、和及,".contains(c)).to_string());
+                    } else if out[target].unit == token.unit && out[target].previous.is_none() && token.value >= 0.0 {
                         out[target].previous = Some((token.value, PreviousFrom::Stated));
                     }
                 }
@@ -406,109 +415,8 @@ fn attach_relations(sentence: &[char], found: &[Token], slot: &[Option<usize>], 
     }
 }
 
-/// Parts that sum to a whole stated before them (生产总值286.43亿元…第一产业41.27亿元,第二产业
-/// 108.65亿元,第三产业136.51亿元): the next two to six figures of the whole's unit, when their
-/// sum is the whole to within rounding.
-fn summed_parts(out: &mut [Drafted]) {
-    for w in 0..out.len() {
-        if out[w].part_of.is_some() || out[w].value <= 0.0 || out[w].unit == "%" || out[w].unit == "‰" {
-            continue;
-        }
-        let whole = out[w].value;
-        let following: Vec<usize> = (w + 1..out.len()).filter(|&i| out[i].unit == out[w].unit).take(6).collect();
-        let mut sum = 0.0;
-        let mut found = None;
-        for (n, &i) in following.iter().enumerate() {
-            let part = &out[i];
-            if part.value <= 0.0 || part.value >= whole || part.part_of.is_some() || part.subset_of.is_some() || part.total.is_some() || part.approx.is_some() {
-                break;
-            }
-            sum += part.value;
-            let tolerance = (whole * 0.001).max(0.006 * (n + 1) as f64);
-            if n >= 1 && (sum - whole).abs() <= tolerance {
-                found = Some(n + 1);
-            }
-        }
-        if let Some(n) = found {
-            for &i in &following[..n] {
-                out[i].part_of = Some(w);
-            }
-        }
-    }
-}
-
-/// A rate that is the ratio of two figures before it in the paragraph (已整改4187处…整改率96.9%
-/// of 排查4320处): the pair is a part and its whole, and the rate goes to the note.
-fn derived_rates(out: &mut [Drafted]) {
-    for p in 0..out.len() {
-        let rate = &out[p];
-        if rate.unit != "%" || rate.derived || !["率", "比例", "比重", "占比"].iter().any(|w| rate.label.contains(w)) {
-            continue;
-        }
-        let tolerance = if rate.value.fract() == 0.0 { 0.51 } else { 0.051 };
-        let mut pair = None;
-        'search: for a in 0..p {
-            for b in 0..p {
-                let (x, y) = (&out[a], &out[b]);
-                if a != b && x.unit == y.unit && x.unit != "%" && x.value > 0.0 && x.value < y.value && ((x.value / y.value * 100.0) - rate.value).abs() <= tolerance {
-                    pair = Some((a, b));
-                    break 'search;
-                }
-            }
-        }
-        if let Some((a, b)) = pair {
-            let note = format!("{}{}%", out[p].label, crate::format::plain_number(out[p].value, 4));
-            out[p].derived = true;
-            if out[a].total.is_none() {
-                out[a].total = Some((out[b].value, out[b].label.clone()));
-            }
-            out[a].notes.push(note);
-        }
-    }
-}
-
 fn round(value: f64) -> f64 {
     (value * 1e6).round() / 1e6
-}
-
-/// Wholes and parts: a subset after 其中, or a count at the head of a clause that counts the
-/// same thing as the clause before (487个老旧小区改造已全部开工,267个完成改造).
-fn find_parts(sentence: &[char], found: &[Token], slot: &[Option<usize>], out: &mut [Drafted]) {
-    let spans = clauses(sentence);
-    for k in 0..found.len() {
-        let Some(part) = slot[k] else { continue };
-        let token = &found[k];
-        let clause = token.clause.min(spans.len() - 1);
-        let (clause_start, _) = spans[clause];
-        let previous_clause_start = if clause > 0 { spans[clause - 1].0 } else { clause_start };
-        let lead: String = text(&sentence[previous_clause_start..token.start]);
-        // 其中…, or 126个老旧小区中已完成改造53个.
-        let between: String = text(&sentence[found[..k].iter().rev().find(|o| slot_is_figure(o)).map_or(token.start, |o| o.end.min(token.start))..token.start]);
-        let within = between.contains('中') && !between.contains("其中") && found[..k].iter().rev().find(|o| slot_is_figure(o)).is_some_and(|o| o.clause == token.clause);
-        let subset = lead.contains("其中");
-        let whole = (0..k).rev().filter_map(|j| slot[j].map(|i| (j, i))).find(|&(_, i)| out[i].unit == out[part].unit && out[i].value > out[part].value && out[i].subset_of.is_none() && out[i].total.is_none());
-        let Some((whole_token, whole)) = whole else { continue };
-        if within && found[whole_token].clause == token.clause {
-            let label = out[whole].label.clone();
-            out[part].total = Some((out[whole].value, label));
-            out[whole].whole_consumed = true;
-        } else if subset {
-            out[part].subset_of = Some(whole);
-        } else if out[part].label_from == LabelFrom::After
-            && DONE_WORDS.iter().any(|w| out[part].label.contains(w))
-            && found[whole_token].clause + 1 == token.clause
-            && out[part].approx.is_none()
-            && out[whole].approx.is_none()
-        {
-            let label = out[whole].label.clone();
-            out[part].total = Some((out[whole].value, label));
-            out[whole].whole_consumed = true;
-        }
-    }
-}
-
-fn slot_is_figure(token: &Token) -> bool {
-    token.role == Role::Figure
 }
 
 /// Steps: two or more figures of one unit in one sentence, not growing, most named by a step
@@ -523,9 +431,10 @@ fn find_steps(base: usize, out: &mut [Drafted]) {
     let falling = same.windows(2).all(|w| figures[w[1]].value <= figures[w[0]].value);
     let named = same.iter().filter(|&&i| STEP_WORDS.iter().any(|w| figures[i].label.contains(w))).count();
     let related = figures.iter().any(|f| f.subset_of.is_some() || f.total.is_some());
+    // Only the figures of the steps' unit: a funnel never mixes units (19个…已开工15个,其中总投资82亿元的…).
     if falling && named >= 2 && !related {
-        for figure in &mut out[base..] {
-            figure.step = true;
+        for i in same {
+            out[base + i].step = true;
         }
     }
 }

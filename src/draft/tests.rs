@@ -84,3 +84,44 @@ fn empty_and_figureless_text() {
     assert_eq!(draft(" \n\t ").err(), Some(DraftError::Empty));
     assert_eq!(draft("只有文字,没有数字。").err(), Some(DraftError::NoFigure));
 }
+
+#[test]
+fn a_change_since_the_year_start_is_previous_only_in_a_report_of_a_whole_year() {
+    let half = drafted("2025年上半年经济运行情况\n\n6月末,各项存款余额1286.4亿元,比年初增加96.3亿元。城镇登记失业率2.8%,比一季度末下降0.1个百分点。高新技术企业286家,较去年同期增加39家。");
+    valid(&half);
+    let previous: Vec<(f64, Option<f64>)> = half.report.sections.iter().flat_map(|s| s.figures.iter().map(|f| (f.value, f.previous))).collect();
+    assert_eq!(previous, vec![(1286.4, None), (2.8, None), (286.0, Some(247.0))], "{}", half.to_json());
+    // The changes stay in the notes.
+    let notes: Vec<&str> = half.report.sections.iter().filter_map(|s| s.note.as_deref()).collect();
+    assert!(notes.iter().any(|n| n.contains("比年初增加96.3亿元")) && notes.iter().any(|n| n.contains("比一季度末下降0.1个百分点")), "{notes:?}");
+    // An earlier value stated at the start of the year, likewise.
+    let stated = drafted("2025年上半年工作总结\n\n无物业管理的老旧小区由年初的34个减少到9个。");
+    assert_eq!(stated.report.sections[0].figures[0].previous, None, "{}", stated.to_json());
+    let year = drafted("2024年统计公报\n\n年末各项存款余额412.6亿元,比年初增加46.8亿元。常住人口54.52万人,比上年末的54.89万人减少0.37万人。失业率2.8%,比三季度末下降0.1个百分点。");
+    let previous: Vec<(f64, Option<f64>)> = year.report.sections.iter().flat_map(|s| s.figures.iter().map(|f| (f.value, f.previous))).collect();
+    assert_eq!(previous, vec![(412.6, Some(365.8)), (54.52, Some(54.89)), (2.8, None)], "{}", year.to_json());
+}
+
+#[test]
+fn no_funnel_bars_or_compare_mixes_units() {
+    let d = drafted("标题\n\n19个新开工项目已开工15个,其中总投资82亿元的码头工程于5月28日开工建设。\n\n社会消费品零售总额152.7亿元;发放消费券2800万元,充电量2365万千瓦时,接待游客约46.8万人次,旅游收入3.2亿元。\n\n规上工业企业412家,比去年同期增加23家;亏损企业63家,比去年同期减少11家。单位增加值能耗0.86吨标准煤/万元,去年同期为0.89吨标准煤/万元。");
+    valid(&d);
+    for section in &d.report.sections {
+        if matches!(section.kind, "funnel" | "bars" | "parts" | "compare") {
+            let units: Vec<&str> = section.figures.iter().map(|f| f.unit.as_str()).collect();
+            assert!(units.iter().all(|u| *u == units[0]), "{} {}: {units:?}", section.kind, section.title);
+        }
+    }
+    let compares: Vec<usize> = d.report.sections.iter().filter(|s| s.kind == "compare").map(|s| s.figures.len()).collect();
+    assert_eq!(compares, vec![2, 1], "{}", d.to_json());
+    assert!(figures(&d).iter().any(|f| f.1 == 82.0 && f.2 == "亿元"));
+}
+
+#[test]
+fn a_count_then_how_many_of_it_are_done_is_a_ring() {
+    let d = drafted("标题\n\n19个新开工项目已开工15个,其中总投资82亿元的码头工程于5月28日开工建设。");
+    valid(&d);
+    let ring = d.report.sections.iter().find(|s| s.kind == "ring").unwrap_or_else(|| panic!("{}", d.to_json()));
+    let figure = &ring.figures[0];
+    assert_eq!((figure.label.as_str(), figure.value, figure.total, figure.total_label.as_deref()), ("已开工", 15.0, Some(19.0), Some("新开工项目")));
+}
