@@ -212,7 +212,9 @@ fn english_number(value: f64, decimals: usize, magnitude: f64) -> (String, bool)
     let places = |power: i32| (written + power).clamp(0, 9) as usize;
     for (power, word) in [(12, "trillion"), (9, "billion"), (6, "million")] {
         let scale = 10f64.powi(power);
-        if full.abs() >= scale {
+        // Below a billion, a value that would need more than three decimals in millions is
+        // read more easily in grouped digits: 1,234,567, not 1.234567 million.
+        if full.abs() >= scale && !(power == 6 && places(power) > 3 && full.abs() < 1e9) {
             return ([plain_number(full / scale, places(power)).as_str(), " ", word].concat(), true);
         }
     }
@@ -339,6 +341,8 @@ mod tests {
         // Every digit as written: a magnitude moves the decimal point, it rounds nothing.
         assert_eq!(both(1286.45, "亿元", None).1, "128.645 billion yuan");
         assert_eq!(both(118.7, "万", None).1, "1.187 million");
+        assert_eq!(both(1234567.0, "人", None).1, "1,234,567 people", "not 1.234567 million");
+        assert_eq!(both(2073.42, "万吨", None).1, "20,734,200 tonnes");
         assert_eq!(both(12.3456, "亿元", None).1, "1.2346 billion yuan", "a value is read to three decimals as written");
         assert_eq!(both(0.401, "吨", None).1, "0.401 tonnes");
         assert_eq!(both(0.5, "万元", None).1, "5,000 yuan");

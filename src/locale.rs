@@ -110,7 +110,7 @@ impl Phrase {
             Phrase::Total => "合计",
             Phrase::BrokenSection => "这部分数据暂时无法显示",
             Phrase::BrokenHint => "其余图表不受影响。编辑可用 check 命令查看详情。",
-            Phrase::OfTarget => "年度目标",
+            Phrase::OfTarget => "完成率",
             Phrase::HeadingSection => "板块",
             Phrase::HeadingFigure => "指标",
             Phrase::HeadingValue => "数值",
@@ -157,6 +157,8 @@ pub enum Template {
     ShareOfTotal,
     /// Progress towards the annual target: {0} percentage.
     TargetShare,
+    /// A gauge's target under its value: {0} the target with its unit.
+    TargetOf,
     /// What one icon of a large pictogram stands for: {0} a value with its unit.
     IconStandsFor,
     /// A funnel step's rate from the step before: {0} percentage.
@@ -184,6 +186,7 @@ impl Template {
             Template::ShareOf => "占{0}(共{1})",
             Template::ShareOfTotal => "占{0}",
             Template::TargetShare => "占年度目标{0}",
+            Template::TargetOf => "目标{0}",
             Template::IconStandsFor => "每个图标代表{0}",
             Template::StepRate => "↓ 为上一步的{0}",
             Template::SummaryFigure => "{0}{1}",
@@ -203,6 +206,7 @@ impl Template {
             Template::ShareOf => "{0} of {1}",
             Template::ShareOfTotal => "{0} of the total",
             Template::TargetShare => "{0} of the annual target",
+            Template::TargetOf => "target {0}",
             Template::IconStandsFor => "One icon stands for {0}",
             Template::StepRate => "↓ {0} of the step before",
             Template::SummaryFigure => "{0} {1}",

@@ -145,6 +145,13 @@ pub fn fit(measure: &dyn Measure, text: &str, size: f64, bold: bool, max_width: 
     }
 }
 
+/// Two characters a line never breaks between, beyond closing punctuation: a number and the
+/// wide character after it (2026年, 56.9万, 3个: a figure and its unit or date stay whole), and
+/// the period words of a report's title (一季度, 前三季度, 上半年), which read as one word.
+fn glued(last: char, ch: char) -> bool {
+    (last.is_ascii_digit() && is_wide(ch)) || matches!((last, ch), ('季', '度') | ('半', '年') | ('一' | '二' | '三' | '四', '季') | ('上' | '下', '半'))
+}
+
 /// Splits text into breakable units: each wide character alone (closing punctuation kept with
 /// the character before it), each Latin word with its trailing space.
 fn tokens(text: &str) -> Vec<&str> {
@@ -159,6 +166,7 @@ fn tokens(text: &str) -> Vec<&str> {
             '\u{3001}' | '\u{3002}' | '\u{FF0C}' | '\u{FF1B}' | '\u{FF1A}' | '\u{FF01}' | '\u{FF1F}'
                 | '\u{FF09}' | '\u{201D}' | '\u{300B}' | '%' | ',' | '.' | ')' | ';' | ':' | '!' | '?'
         );
+        let closing = closing || last.is_some_and(|last| glued(last, ch));
         if !closing && (is_wide(ch) || last.is_some_and(is_wide)) && last.is_some() {
             out.push(&text[start..i]);
             start = i;
@@ -189,7 +197,7 @@ mod tests {
         for ch in text.chars() {
             let closing = matches!(ch, '\u{3001}' | '\u{3002}' | '\u{FF0C}' | '\u{FF1B}' | '\u{FF1A}' | '\u{FF01}' | '\u{FF1F}'
                 | '\u{FF09}' | '\u{201D}' | '\u{300B}' | '%' | ',' | '.' | ')' | ';' | ':' | '!' | '?');
-            if closing {
+            if closing || word.chars().last().is_some_and(|last| glued(last, ch)) {
                 word.push(ch);
                 continue;
             }
@@ -231,6 +239,22 @@ mod tests {
         assert!(lines.iter().all(|l| M.width(l, 10.0, false) <= 100.0), "{lines:?}");
         assert!(lines.iter().all(|l| !l.starts_with(',')), "{lines:?}");
         assert_eq!(lines.concat(), "占年度目标56.9%,23项并联审批任务全部完成");
+    }
+
+    #[test]
+    fn a_number_keeps_its_unit_and_a_period_its_words() {
+        let tokens = tokens("青岚港2026年一季度运行,上半年新增3个");
+        for whole in ["2026年", "一季度", "上半年", "3个"] {
+            assert!(tokens.contains(&whole), "{whole}: {tokens:?}");
+        }
+        // Wherever the line ends (on lines wide enough for them), none of them is split.
+        for width in 40..=160 {
+            let lines = wrap(&M, "青岚港经济技术开发区2026年一季度运行情况", 10.0, false, f64::from(width), 9);
+            for pair in lines.windows(2) {
+                let (end, start) = (pair[0].chars().last().unwrap(), pair[1].chars().next().unwrap());
+                assert!(!glued(end, start), "{width}: {lines:?}");
+            }
+        }
     }
 
     #[test]

@@ -191,6 +191,9 @@ for (const browser of Object.keys(BROWSERS)) {
       const before = await items(session);
       assert.ok(before.length > 0, 'the preview draws the draft');
 
+      // A draft of many sections opens folded: the editor opens the first.
+      assert.equal(await session.eval(() => document.querySelector('#f-sections-0 details.fold').open), false, 'the sections are folded');
+      await session.click('#f-sections-0 details.fold > summary');
       await session.fill('#f-sections-0-figures-0-value', '12345');
       await until(session, () => window.editor.report().sections[0].figures[0].value === 12345, undefined, 'the edit');
       await settle(session);
@@ -365,6 +368,7 @@ for (const browser of Object.keys(BROWSERS)) {
       await session.eval((report) => window.editor.load(report), seed);
       await settle(session);
       const last = seed.sections.length - 1;
+      await session.click(`#f-sections-${last} details.fold > summary`);
       await session.click(`#f-sections-${last}-title-zh`);
       // The last section's first mark comes into the preview's view.
       await until(session, (id) => {
@@ -375,6 +379,47 @@ for (const browser of Object.keys(BROWSERS)) {
         const box = container.getBoundingClientRect();
         return container.scrollTop > 0 && y >= box.top && y <= box.bottom;
       }, seed.sections[last].id, 'the preview scrolled to the section');
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test(`${browser}: a report of many sections folds them, says what each holds, and opens one at its problem`, async () => {
+    const session = await open(browser, { width: 390, height: 844 });
+    try {
+      const seed = JSON.parse(await readFile(join(ROOT, 'www/reports/zhongyuan-2020-h1.json'), 'utf8'));
+      seed.sections[5].figures[0].value = 'abc';
+      await session.eval((report) => window.editor.load(report), seed);
+      await settle(session);
+      const folds = () => session.eval(() => [...document.querySelectorAll('#form details.fold')].map((d) => ({ open: d.open, text: d.querySelector('summary').textContent })));
+      let state = await folds();
+      assert.equal(state.length, seed.sections.length);
+      // Folded but the one with a problem, which says so; each names its kind and its figures.
+      assert.deepEqual(state.map((f) => f.open), seed.sections.map((_, i) => i === 5));
+      assert.match(state[0].text, new RegExp(`^条形图 · ${seed.sections[0].figures.length} 项数据$`));
+      assert.match(state[5].text, /· 1 个问题$/);
+      // Folding it and choosing its problem opens it again, at the field.
+      await session.click('#f-sections-5 details.fold > summary');
+      assert.equal((await folds())[5].open, false);
+      await session.click('#problems .problem[data-path="sections[5].figures[0].value"]');
+      assert.equal(await session.eval(() => document.activeElement.id), 'f-sections-5-figures-0-value');
+      assert.equal((await folds())[5].open, true);
+      // A fold stays as the editor left it across an edit that rebuilds the form.
+      await session.fill('#f-sections-5-figures-0-value', '42');
+      await until(session, () => window.editor.problems().every((p) => p.level !== 'error'), undefined, 'the fix');
+      await session.click('#close-all');
+      assert.ok((await folds()).every((f) => !f.open), 'close all');
+      await session.click('#undo');
+      await settle(session);
+      assert.ok((await folds()).every((f) => !f.open), 'folded after an undo');
+      await session.click('#open-all');
+      state = await folds();
+      assert.ok(state.every((f) => f.open), 'open all');
+      const height = await session.eval(() => document.getElementById('form').offsetHeight);
+      await session.click('#close-all');
+      const folded = await session.eval(() => document.getElementById('form').offsetHeight);
+      assert.ok(folded < height / 4, `folded ${folded} px, open ${height} px`);
       assert.deepEqual(session.errors, []);
     } finally {
       await session.close();

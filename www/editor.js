@@ -61,6 +61,8 @@ const PHRASES = {
     pngFailed: (m) => `无法生成分享图:${m}`,
     nothing: '没有可编辑的报告。', newSection: '新板块', newFigure: '新数据',
     figure: '数据', inLanguage: (f, l) => `${f}(${l})`, named: (a, b) => `${a}:${b}`,
+    foldSummary: (kind, n, problems) => `${kind} · ${n} 项数据${problems ? ` · ${problems} 个问题` : ''}`,
+    openAll: '全部展开', closeAll: '全部收起',
   },
   en: {
     brand: 'Report editor', settings: 'Editor settings', jumpPreview: 'To the preview', pageLanguage: 'Page language', undo: 'Undo', redo: 'Redo',
@@ -107,6 +109,8 @@ const PHRASES = {
     pngFailed: (m) => `Cannot make the share image: ${m}`,
     nothing: 'No report to edit.', newSection: 'New section', newFigure: 'New figure',
     figure: 'Figure', inLanguage: (f, l) => `${f} (${l})`, named: (a, b) => `${a}: ${b}`,
+    foldSummary: (kind, n, problems) => `${kind} · ${n} figure${n === 1 ? '' : 's'}${problems ? ` · ${problems} problem${problems === 1 ? '' : 's'}` : ''}`,
+    openAll: 'Open all', closeAll: 'Close all',
   },
 };
 
@@ -147,7 +151,12 @@ const state = {
   problems: [],
   draftWarnings: [],
   lang: params.get('lang') === 'en' ? 'en' : 'zh',
+  folds: new Map(),  // a section's id (or index) → open, as the editor last chose it
 };
+// A report of more sections than this opens with its sections folded (a drafted article of 40
+// sections was a form 61,000 px long on a phone): each shows its kind and how many figures and
+// problems it has, and opens when chosen, when one of its problems is chosen, or with "open all".
+const FOLD_FROM = 6;
 let phrases = PHRASES[state.lang];
 let drafter = null;        // the editor module's draftReport, once loaded (or false if missing)
 const previews = { phone: null, desktop: null };
@@ -598,12 +607,24 @@ function renderForm() {
     const legendText = title ? t('named', `${t('section')} ${s + 1}`, title) : `${t('section')} ${s + 1}`;
     const sectionLegend = document.createElement('legend');
     sectionLegend.textContent = legendText;
-    box.append(sectionLegend, moveControls('sections', s, path, legendText));
+    const fold = document.createElement('details');
+    fold.className = 'fold';
+    const key = foldKey(section, s);
+    fold.open = state.folds.get(key) ?? sections.length <= FOLD_FROM;
+    fold.addEventListener('toggle', () => state.folds.set(key, fold.open));
+    // Its words (kind, figures, problems) are written by markProblems, which knows the problems.
+    const summary = document.createElement('summary');
+    fold.dataset.key = key;
+    fold.dataset.section = String(s);
+    fold.dataset.kind = section && typeof section === 'object' && KINDS.includes(section.kind) ? section.kind : '';
+    fold.dataset.figures = String(Array.isArray(section?.figures) ? section.figures.length : 0);
+    fold.append(summary, moveControls('sections', s, path, legendText));
+    box.append(sectionLegend, fold);
     if (!section || typeof section !== 'object') {
       form.append(box);
       return;
     }
-    fieldControls(SECTION_FIELDS, section, path, box);
+    fieldControls(SECTION_FIELDS, section, path, fold);
     const figures = Array.isArray(section.figures) ? section.figures : [];
     const list = document.createElement('ol');
     list.className = 'figures';
@@ -621,7 +642,7 @@ function renderForm() {
       if (figure && typeof figure === 'object') fieldControls(FIGURE_FIELDS, figure, figurePath, item);
       list.append(item);
     });
-    box.append(list);
+    fold.append(list);
     const add = button(t('addFigure'), () => {
       const next = clone(state.report);
       const target = next.sections[s];
@@ -633,13 +654,27 @@ function renderForm() {
     }, 'add');
     add.id = `${fieldId(path)}-add-figure`;
     add.setAttribute('aria-label', t('named', t('addFigure'), legendText));
-    box.append(add);
+    fold.append(add);
     form.append(box);
   });
+  if (sections.length > FOLD_FROM) {
+    const bar = document.createElement('div');
+    bar.className = 'fold-all';
+    const all = (open) => () => {
+      sections.forEach((section, s) => state.folds.set(foldKey(section, s), open));
+      for (const fold of form.querySelectorAll('details.fold')) fold.open = open;
+    };
+    bar.append(button(t('openAll'), all(true)), button(t('closeAll'), all(false)));
+    bar.children[0].id = 'open-all';
+    bar.children[1].id = 'close-all';
+    texts.after(bar);
+  }
   const addSection = button(t('addSection'), () => {
     const next = clone(state.report);
     if (!Array.isArray(next.sections)) next.sections = [];
-    next.sections.push({ id: uniqueId(next, 'section'), kind: 'stats', title: { zh: t('newSection') },
+    const id = uniqueId(next, 'section');
+    state.folds.set(`id:${id}`, true);
+    next.sections.push({ id, kind: 'stats', title: { zh: t('newSection') },
       figures: [{ id: uniqueId(next, 'figure'), label: { zh: t('newFigure') }, value: 0, unit: '个' }] });
     change(next);
     $(fieldId(`sections[${next.sections.length - 1}].title.zh`))?.focus();
@@ -696,9 +731,17 @@ function controlFor(path) {
   }
 }
 
+/** What a section's fold is remembered by: its id, so that it stays open when sections move. */
+function foldKey(section, index) {
+  return section && typeof section === 'object' && typeof section.id === 'string' && section.id ? `id:${section.id}` : `at:${index}`;
+}
+
 function focusField(path) {
   const control = path ? controlFor(path) : null;
   if (control) {
+    // A field in a folded section: the section opens first.
+    const fold = control.closest('details.fold');
+    if (fold && !fold.open) fold.open = true;
     const focusable = control.matches('input, select, textarea, button') ? control : control.querySelector('input, select, textarea, button');
     (focusable ?? control).focus();
     (focusable ?? control).scrollIntoView({ block: 'center' });
@@ -761,6 +804,15 @@ function markProblems() {
     if (control?.matches('input, select')) control.setAttribute('aria-invalid', 'true');
     const section = /^sections\[(\d+)\]/.exec(problem.path);
     if (section) $(fieldId(`sections[${section[1]}]`))?.classList.add('has-problem');
+  }
+  // A folded section says what it holds and how many problems; one with a problem opens, unless
+  // the editor has folded it since.
+  for (const fold of document.querySelectorAll('#form details.fold')) {
+    const path = `sections[${fold.dataset.section}]`;
+    const errors = state.problems.filter((p) => p.level === 'error' && (p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`))).length;
+    const kind = fold.dataset.kind ? t(`kind_${fold.dataset.kind}`) : '?';
+    fold.querySelector('summary').textContent = t('foldSummary', kind, Number(fold.dataset.figures), errors);
+    if (errors && !fold.open && !state.folds.has(fold.dataset.key)) fold.open = true;
   }
 }
 

@@ -192,7 +192,14 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     for (i, figure) in figures.iter().enumerate() {
         let Some(previous) = figure.previous else { continue };
         if i > 0 {
-            y += 18.0;
+            y += 22.0;
+        }
+        // The figure's name heads its pair of columns (under them, in a stack of compares, it
+        // read as the title of the next pair), unless it is the card's only pair and the card's
+        // title already says it (空气质量优良天数 over 优良天数).
+        let name = label(&figure.label, b.locale);
+        if figures.len() > 1 || !label(&c.section.title, b.locale).contains(name.as_str()) {
+            y = b.paragraph(&name, c.x, y, c.width, size::LABEL, true, b.theme.ink, 2) + 8.0;
         }
         let change = format_change(figure, previous, b.locale);
         let delta = figure.value - previous;
@@ -203,7 +210,8 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         // Wider columns on a desktop card, whose values then keep a larger size on fewer lines.
         let column = ((c.width - annotation_width - 40.0) / 2.0 - 12.0).clamp(24.0, if c.phone { 76.0 } else { 104.0 });
         let max = figure.value.max(previous);
-        let room = column + 22.0;
+        // A value may pass its column by 8 px a side: two values stay 8 px apart over the 24 px gap.
+        let room = column + 16.0;
         let previous_period = c.report.previous_period.as_ref().map(|t| label(t, b.locale)).unwrap_or_else(|| b.locale.say(Phrase::PreviousPeriod).to_string());
         let columns = [
             (previous, b.theme.previous, format_value(previous, &figure.unit, figure.unit_en.as_deref(), None, b.locale), previous_period),
@@ -250,11 +258,15 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         // The change, beside the columns.
         let ax = c.x + 2.0 * column + 24.0 + 20.0;
         let aw = c.x + c.width - ax;
-        let delta_setting = figures::set(b.measure, &delta_text, delta_size, 14.0, true, aw);
+        let color = change_color(b, figure.better, delta);
+        let inset = if color == b.theme.ink { 0.0 } else { BADGE_INSET };
+        let delta_setting = figures::set(b.measure, &delta_text, delta_size, 14.0, true, aw - 2.0 * inset);
         let ay = base - chart_height * 0.62 - Builder::line_height(delta_setting.size) / 2.0;
-        let below = b.set_lines(&delta_setting, ax, ay, true, change_color(b, figure.better, delta), Align::Left);
+        let from = b.shapes.len();
+        let below = b.set_lines(&delta_setting, ax + inset, ay, true, color, Align::Left);
+        badge(b, from, color);
         let caption = b.locale.say(Phrase::ChangeYearOnYear);
-        b.paragraph(caption, ax, below, aw, size::SMALL, false, b.theme.muted, 2);
+        b.paragraph(caption, ax, below + inset / 2.0, aw, size::SMALL, false, b.theme.muted, 2);
         b.shapes.push(Shape::Line {
             from: (c.x, base),
             to: (c.x + 2.0 * column + 24.0, base),
@@ -275,9 +287,32 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         let current = item(b, c, figure, column_rects[1], Some(change));
         b.hotspots.push(Hotspot { rect: Rect::new(ax, y, aw, base - y), item: current });
         y = base + period_space;
-        y = b.paragraph(&label(&figure.label, b.locale), c.x, y + 6.0, c.width, size::LABEL, false, b.theme.ink, 2);
     }
     y
+}
+
+/// How far a badge reaches beyond its text, left and right (half of it above and below).
+pub(crate) const BADGE_INSET: f64 = 4.0;
+
+/// A change for the better or the worse (drawn in `color` from [`change_color`], by the texts
+/// from `from` on) on a tint of its colour; a change in ink gets none. A chapter's accent may
+/// be a red or a green much like the bad or the good colour, which the stats' numbers and the
+/// compare's columns are drawn in: the tint sets the verdict apart from the chapter's colour.
+pub(crate) fn badge(b: &mut Builder, from: usize, color: Color) {
+    if color == b.theme.ink {
+        return;
+    }
+    let bounds = b.shapes[from..]
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Text(run) => Some(run.bounds),
+            _ => None,
+        })
+        .reduce(|a, r| a.union(&r));
+    if let Some(r) = bounds {
+        let rect = Rect::new(r.x - BADGE_INSET, r.y - BADGE_INSET / 2.0, r.width + 2.0 * BADGE_INSET, r.height + BADGE_INSET);
+        b.shapes.push(Shape::Rect { rect, radius: 4.0, color: color.mix(b.theme.card, 0.86) });
+    }
 }
 
 /// A change in neutral ink, unless the report says which way is better: then good or bad.
@@ -418,6 +453,11 @@ fn gauges(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         let shown = figures::set(b.measure, &shown_value(b, figure), setting.size, setting.size, true, c.width);
         b.set_lines(&shown, cx, y, true, b.theme.ink, Align::Center);
         y += setting.height().max(32.0);
+        // A stated target is drawn whole under the value: 115.5% says how far, not of what.
+        if let Some(target) = figure.target {
+            let target = format_value(target, &figure.unit, figure.unit_en.as_deref(), None, b.locale);
+            y = b.figure(&b.locale.fill(Template::TargetOf, &[&target]), cx, y, c.width, size::SMALL, false, b.theme.muted, Align::Center) + 2.0;
+        }
         y = b.centred_paragraph(&label(&figure.label, b.locale), cx, y, c.width, size::LABEL, false, b.theme.muted, 2);
         let comparison = b.locale.fill(Template::TargetShare, &[&share]);
         item(b, c, figure, Rect::new(c.x, top, c.width, y - top), Some(comparison));
@@ -426,10 +466,22 @@ fn gauges(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
 }
 
 /// Shades of the accent for the `count` parts or steps of a whole, strongest first and paler
-/// in one direction, so that an order reads as an order.
+/// in one direction, so that an order reads as an order: from the accent mixed towards the
+/// ink (three or more) to the palest mix towards the card that still has 3:1 against it
+/// (WCAG 1.4.11: a part is a value, and the palest of six used to all but vanish on white).
 fn shade(b: &Builder, accent: Color, index: usize, count: usize) -> Color {
-    let t = 0.78 * index as f64 / count.saturating_sub(1).max(1) as f64;
-    accent.mix(b.theme.card, t.min(0.78))
+    let card = b.theme.card;
+    let mut palest = 0.0;
+    while palest < 0.78 && accent.mix(card, palest + 0.02).contrast(card) >= 3.0 {
+        palest += 0.02;
+    }
+    let strongest = if count >= 3 { -0.35 } else { 0.0 };
+    let t = strongest + (palest - strongest) * index as f64 / count.saturating_sub(1).max(1) as f64;
+    if t < 0.0 {
+        accent.mix(b.theme.ink, -t)
+    } else {
+        accent.mix(card, t)
+    }
 }
 
 /// One bar split into its parts, a legend row a part, the total beneath.
@@ -443,7 +495,10 @@ fn parts(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         // Items keep the final geometry; the drawn segment grows with the animation.
         let width = c.width * fraction(figure.value, total);
         let segment = Rect::new(x, y, width.max(1.0), height);
-        let grown = Rect::new(c.x + (x - c.x) * b.progress, y, (width * b.progress).max(1.0), height);
+        // A hairline of the track between two parts: neighbours of close shades stay apart
+        // without telling them by colour alone.
+        let gap = if i + 1 < figures.len() && width > 6.0 { 2.0 } else { 0.0 };
+        let grown = Rect::new(c.x + (x - c.x) * b.progress, y, ((width - gap) * b.progress).max(1.0), height);
         b.shapes.push(Shape::Rect { rect: grown, radius: 0.0, color: shade(b, c.accent, i, figures.len()) });
         segments.push(segment);
         x += width;

@@ -39,7 +39,9 @@ fn wanted_span(slot: &SectionSlot, columns: usize) -> usize {
         Kind::Ring if count >= 3 => 2,
         Kind::Stats if count >= 7 => 3,
         Kind::Stats if count >= 4 => 2,
-        Kind::Gauge if count >= 3 => 2,
+        // Three or more compares or gauges go two or three a row in a wide card, which keeps
+        // a card of four compares from running three times as tall as its neighbours.
+        Kind::Gauge | Kind::Compare if count >= 3 => 2,
         Kind::Pictogram if section.figures.first().is_some_and(|f| f.value > 200.0) => 2,
         _ => 1,
     };

@@ -368,3 +368,34 @@ fn a_compares_two_values_share_one_size() {
         assert!(sizes.len() >= 2 && sizes.iter().all(|s| *s == sizes[0]), "{width} px {locale:?}: {sizes:?}");
     }
 }
+
+#[test]
+fn parts_and_steps_stand_out_from_the_card_and_from_each_other() {
+    let figures = (1..=6).map(|i| format!(r#"{{"id": "p{i}", "label": "第{i}项", "value": {}, "unit": "亿元"}}"#, 10 - i)).collect::<Vec<_>>().join(",");
+    for kind in ["parts", "funnel"] {
+        let report = one_section(kind, &figures);
+        for name in [ThemeName::Light, ThemeName::Dark] {
+            let theme = crate::theme::Theme::get(name);
+            let options = LayoutOptions { width: 390.0, locale: Locale::Zh, theme: &theme, progress: 1.0, measure: &EstimatedMeasure };
+            let scene = layout(&report, &options);
+            // The fills of the parts' segments (or the steps' bars), in order, without the
+            // card, the track and the legend's swatches (12 px squares).
+            let mut fills: Vec<Color> = Vec::new();
+            for shape in &scene.shapes {
+                if let Shape::Rect { rect, color, .. } = shape {
+                    if rect.height >= 20.0 && rect.height <= 40.0 && *color != theme.track && *color != theme.card && !fills.contains(color) {
+                        fills.push(*color);
+                    }
+                }
+            }
+            assert_eq!(fills.len(), 6, "{kind} {name:?}: {fills:?}");
+            for (i, fill) in fills.iter().enumerate() {
+                assert!(fill.contrast(theme.card) >= 3.0, "{kind} {name:?}: part {i} {fill:?} has {:.2}:1 against the card", fill.contrast(theme.card));
+                if i > 0 {
+                    let (a, b) = (fills[i - 1].luminance(), fill.luminance());
+                    assert!((a - b).abs() > 0.01, "{kind} {name:?}: parts {} and {i} look alike", i - 1);
+                }
+            }
+        }
+    }
+}

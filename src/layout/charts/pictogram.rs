@@ -14,8 +14,11 @@ pub(super) fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f6
     let per_icon = per_icon(whole.value);
     let count = (whole.value.max(0.0) / per_icon).round().min(crate::report::MAX_PICTOGRAM) as usize;
     let cell = if count <= 40 { 24.0 } else { ((c.width * 160.0 / count as f64).sqrt()).clamp(7.0, 24.0) };
-    let per_row = ((c.width / cell).floor() as usize).max(1);
-    let rows = count.div_ceil(per_row);
+    // As many rows as the width needs, the icons spread evenly over them: 27 in rows of at
+    // most 13 are three rows of 9, not 13 + 13 and one stray icon.
+    let most = ((c.width / cell).floor() as usize).max(1);
+    let rows = count.div_ceil(most);
+    let per_row = count.div_ceil(rows.max(1)).max(1);
     let radius = cell * 0.38;
     let parts = &figures[1..];
     let icons = |part: &Figure| ((part.value.max(0.0) / per_icon).round() as usize).min(count);

@@ -1,6 +1,6 @@
 //! Number tiles: a big number a figure, its change and its label, a row of tiles at one size.
 
-use super::{change_color, Locale, figure_value, figures, format_change, item, label, shown_value, size, Align, Builder, Context, Figure, Rect};
+use super::{badge, change_color, BADGE_INSET, Locale, figure_value, figures, format_change, item, label, shown_value, size, Align, Builder, Context, Figure, Rect};
 
 /// Big-number tiles, two or three a row.
 pub(super) fn stats(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
@@ -55,12 +55,16 @@ pub(super) fn stats(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -
             let comparison = figure.previous.map(|previous| {
                 let change = format_change(figure, previous, b.locale);
                 let color = change_color(b, figure.better, figure.value - previous);
+                let inset = if color == b.theme.ink { 0.0 } else { BADGE_INSET };
+                let from = b.shapes.len();
+                let (cx, cy, cw) = (x + inset, ty + inset / 2.0, tile - 2.0 * inset);
                 // English wraps it between words (−7.3 percentage points / year on year); Chinese
                 // keeps 同比−255.53 whole and puts 亿元 under it where the tile is narrow.
                 ty = match b.locale {
-                    Locale::En => b.paragraph(&change, x, ty, tile, size::LABEL, true, color, 6),
-                    Locale::Zh => b.figure(&change, x, ty, tile, size::LABEL, true, color, Align::Left),
-                };
+                    Locale::En => b.paragraph(&change, cx, cy, cw, size::LABEL, true, color, 6),
+                    Locale::Zh => b.figure(&change, cx, cy, cw, size::LABEL, true, color, Align::Left),
+                } + inset / 2.0;
+                badge(b, from, color);
                 change
             });
             ty = b.paragraph(&label(&figure.label, b.locale), x, ty, tile, size::LABEL, false, b.theme.muted, 3);
