@@ -469,19 +469,34 @@ fn gauges(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
 /// in one direction, so that an order reads as an order: from the accent mixed towards the
 /// ink (three or more) to the palest mix towards the card that still has 3:1 against it
 /// (WCAG 1.4.11: a part is a value, and the palest of six used to all but vanish on white).
-fn shade(b: &Builder, accent: Color, index: usize, count: usize) -> Color {
+/// Made once a chart: the contrast is worked out with the page's Math.pow.
+fn shades(b: &Builder, accent: Color, count: usize) -> Vec<Color> {
     let card = b.theme.card;
-    let mut palest = 0.0;
-    while palest < 0.78 && accent.mix(card, palest + 0.02).contrast(card) >= 3.0 {
-        palest += 0.02;
+    // The palest mix with 3:1, to 1/64 (contrast falls as the mix nears the card).
+    let (mut strong, mut pale) = (0.0, 0.78);
+    if accent.mix(card, pale).contrast(card) >= 3.0 {
+        strong = pale;
     }
+    while pale - strong > 1.0 / 64.0 {
+        let mid = (strong + pale) / 2.0;
+        if accent.mix(card, mid).contrast(card) >= 3.0 {
+            strong = mid;
+        } else {
+            pale = mid;
+        }
+    }
+    let palest = strong;
     let strongest = if count >= 3 { -0.35 } else { 0.0 };
-    let t = strongest + (palest - strongest) * index as f64 / count.saturating_sub(1).max(1) as f64;
-    if t < 0.0 {
-        accent.mix(b.theme.ink, -t)
-    } else {
-        accent.mix(card, t)
-    }
+    (0..count)
+        .map(|index| {
+            let t = strongest + (palest - strongest) * index as f64 / count.saturating_sub(1).max(1) as f64;
+            if t < 0.0 {
+                accent.mix(b.theme.ink, -t)
+            } else {
+                accent.mix(card, t)
+            }
+        })
+        .collect()
 }
 
 /// One bar split into its parts, a legend row a part, the total beneath.
@@ -490,6 +505,7 @@ fn parts(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     let height = 24.0;
     let mut x = c.x;
     let mut segments = Vec::new();
+    let fills = shades(b, c.accent, figures.len());
     b.shapes.push(Shape::Rect { rect: Rect::new(c.x, y, c.width, height), radius: 4.0, color: b.theme.track });
     for (i, figure) in figures.iter().enumerate() {
         // Items keep the final geometry; the drawn segment grows with the animation.
@@ -499,7 +515,7 @@ fn parts(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         // without telling them by colour alone.
         let gap = if i + 1 < figures.len() && width > 6.0 { 2.0 } else { 0.0 };
         let grown = Rect::new(c.x + (x - c.x) * b.progress, y, ((width - gap) * b.progress).max(1.0), height);
-        b.shapes.push(Shape::Rect { rect: grown, radius: 0.0, color: shade(b, c.accent, i, figures.len()) });
+        b.shapes.push(Shape::Rect { rect: grown, radius: 0.0, color: fills[i] });
         segments.push(segment);
         x += width;
     }
@@ -507,7 +523,7 @@ fn parts(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     let total_text = format_value(total, &figures[0].unit, figures[0].unit_en.as_deref(), None, b.locale);
     for (i, figure) in figures.iter().enumerate() {
         let share = percent(fraction(figure.value, total) * 100.0);
-        let row = legend_row(b, c, ly, Swatch::Square(shade(b, c.accent, i, figures.len())), figure, Some(&share));
+        let row = legend_row(b, c, ly, Swatch::Square(fills[i]), figure, Some(&share));
         let index = item(b, c, figure, segments[i], Some(share_text(b.locale, fraction(figure.value, total), Some(total_text.clone()))));
         b.hotspots.push(Hotspot { rect: row, item: index });
         ly = row.bottom() + 6.0;
@@ -553,6 +569,7 @@ fn legend_row(b: &mut Builder, c: &Context, ly: f64, swatch: Swatch, figure: &Fi
 /// Steps that narrow: each a centred bar, the rate from the step before between them.
 fn funnel(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     let max = figures.iter().map(|f| f.value).fold(0.0, f64::max);
+    let fills = shades(b, c.accent, figures.len());
     let height = 30.0;
     let mut y = y;
     for (i, figure) in figures.iter().enumerate() {
@@ -572,7 +589,7 @@ fn funnel(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
         let final_width = (c.width * fraction(figure.value, max)).max(4.0);
         let width = (c.width * fraction(figure.value, max) * b.progress).max(4.0);
         let rect = Rect::new(c.x + (c.width - width) / 2.0, y, width, height);
-        let fill = shade(b, c.accent, i, figures.len());
+        let fill = fills[i];
         b.shapes.push(Shape::Rect { rect, radius: 3.0, color: fill });
         // Where the value goes is decided at the final width, so the card keeps its height.
         let final_text = figure_value(figure, b.locale);

@@ -1,7 +1,7 @@
 //! The pictogram: one icon a unit (or a round number of units, for a large whole), with its
 //! subsets highlighted.
 
-use super::{figure_value, format_value, Template, fraction, item, legend_row, shade, share_text, Builder, Color, Context, Figure, Hotspot, Rect, Shape, Swatch};
+use super::{figure_value, format_value, Template, fraction, item, legend_row, shades, share_text, Builder, Color, Context, Figure, Hotspot, Rect, Shape, Swatch};
 
 /// One icon a unit; subsets (the later figures) highlighted in turn. Subsets that together
 /// are no more than the whole follow one another in one grid (of 64 projects, 12 large and
@@ -30,10 +30,10 @@ pub(super) fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f6
     }
     let overlapping = parts.iter().map(|p| icons(p)).sum::<usize>() > count;
     let shown = (count as f64 * b.progress).round() as usize;
-    let shades = parts.len();
     // Subsets in one grid go from the strongest shade to the palest; a subset alone in its
     // grid takes the strongest.
-    let part_colour = |b: &Builder, p: usize| if overlapping { c.accent } else { shade(b, c.accent, p, shades) };
+    let fills = if overlapping { vec![c.accent; parts.len()] } else { shades(b, c.accent, parts.len()) };
+    let part_colour = |_: &Builder, p: usize| fills[p];
     // Draws a grid from `top` whose icon n belongs to the subset `part_of(n)`; returns the
     // grid's box and each subset's icons' box.
     let grid = |b: &mut Builder, top: f64, part_of: &dyn Fn(usize) -> Option<usize>| {
@@ -92,7 +92,7 @@ pub(super) fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f6
     b.hotspots.push(Hotspot { rect: grid_rect, item: whole_index });
     ly = whole_row.bottom() + 6.0;
     for (p, part) in parts.iter().enumerate() {
-        let row = legend(b, ly, shade(b, c.accent, p, shades), part);
+        let row = legend(b, ly, fills[p], part);
         let comparison = share(b, part);
         let index = item(b, c, part, part_rects[p].unwrap_or(row), Some(comparison));
         if part_rects[p].is_some() {
