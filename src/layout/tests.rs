@@ -143,7 +143,7 @@ fn animation_grows_from_nothing_to_the_final_scene() {
 /// last mark is bare page, in every example report (`-- --nocapture` prints each share).
 #[test]
 fn example_reports_leave_little_bare_page_on_desktops() {
-    for path in ["www/reports/zhongyuan-2020-h1.json", "www/reports/example-2021-q1.json", "tests/reports/showcase.json", "tests/reports/narrow.json", "tests/reports/long.json", "tests/reports/riverside.json"] {
+    for path in ["www/reports/zhongyuan-2020-h1.json", "www/reports/example-2021-q1.json", "tests/reports/showcase.json", "tests/reports/narrow.json", "tests/reports/long.json", "tests/reports/riverside.json", "tests/reports/hillside.json", "tests/reports/lakeside.json", "tests/reports/qinglan.json"] {
         let Ok(json) = std::fs::read_to_string(path) else { continue };
         let Ok(report) = Report::from_json_str(&json) else { continue };
         for width in [1280.0, 1440.0] {
