@@ -72,8 +72,9 @@ fn side_by_side(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64, min: 
             y += 18.0;
         }
         let mut bottom = y;
+        let offset = (per_row - row.len()) as f64 * (block + GAP) / 2.0;
         for (k, figure) in row.iter().enumerate() {
-            let block_context = Context { x: c.x + k as f64 * (block + GAP), width: block, ..*c };
+            let block_context = Context { x: c.x + offset + k as f64 * (block + GAP), width: block, ..*c };
             bottom = bottom.max(chart(b, &block_context, &[*figure], y));
         }
         y = bottom;
@@ -340,9 +341,12 @@ fn rings(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     let mut y = y;
     for row in figures.chunks(per_row) {
         let mut bottom = y;
+        // A short last row is centred under the full ones (a third ring does not sit alone at
+        // the left of an empty half).
+        let offset = (per_row - row.len()) as f64 * cell / 2.0;
         for (k, figure) in row.iter().enumerate() {
             let share = figure.ring_fraction().unwrap_or(0.0).clamp(0.0, 1.0);
-            let cx = c.x + cell * (k as f64 + 0.5);
+            let cx = c.x + offset + cell * (k as f64 + 0.5);
             let cy = y + radius;
             b.shapes.push(Shape::Arc { cx, cy, outer: radius, inner: radius - thickness, start: 0.0, end: 2.0 * PI, color: b.theme.track });
             let sweep = 2.0 * PI * share * b.progress;
