@@ -1,6 +1,7 @@
 //! Numbers and units as each language reads them: 317.8亿元 / 31.78 billion yuan,
 //! 74.4万㎡ / 744,000 ㎡, 14000余名 / 14,000+.
 
+use std::cell::Cell;
 use crate::locale::{Locale, Template};
 use crate::report::{Approx, Figure};
 
@@ -120,6 +121,29 @@ pub fn decimals_of(value: f64) -> usize {
         .unwrap_or(3)
 }
 
+thread_local! {
+    /// The magnitude (6, 9 or 12) English writes every large value in while a chart is laid
+    /// out; None: each value its own. Set only through [`with_shared_magnitude`]. A scoped
+    /// setting rather than a parameter: every formatting call of a chart, down to its legend
+    /// rows and tooltips' texts, would otherwise carry it.
+    static SHARED_POWER: Cell<Option<i32>> = const { Cell::new(None) };
+}
+
+/// Runs `layout` with English writing the large ones of `values` (in `unit`) in one magnitude:
+/// the smallest that any of them reaches of million, billion and trillion. Chinese keeps the
+/// report's unit, which is already one for all.
+pub fn with_shared_magnitude<R>(values: impl Iterator<Item = f64>, unit: &str, layout: impl FnOnce() -> R) -> R {
+    let magnitude = Unit::parse(unit).magnitude;
+    let power = values
+        .map(|v| (v * magnitude).abs())
+        .filter_map(|full| [6, 9, 12].into_iter().rev().find(|p| full >= 10f64.powi(*p)))
+        .min();
+    let before = SHARED_POWER.with(|shared| shared.replace(power));
+    let result = layout();
+    SHARED_POWER.with(|shared| shared.set(before));
+    result
+}
+
 /// A value with its unit, as the reader's language writes it.
 pub fn format_value(
     value: f64,
@@ -210,6 +234,20 @@ fn english_number(value: f64, decimals: usize, magnitude: f64) -> (String, bool)
     // The decimal places the value was written with, moved by the magnitude's power of ten.
     let written = decimals as i32 - magnitude.log10().round() as i32;
     let places = |power: i32| (written + power).clamp(0, 9) as usize;
+    // A chart's values read against each other in one magnitude (see `with_shared_magnitude`):
+    // 1,864.2 million kWh beside 248.8 million, not 1.8642 billion beside it. A value under a
+    // thousandth of it keeps its own.
+    if let Some(power) = SHARED_POWER.with(Cell::get) {
+        let scale = 10f64.powi(power);
+        if full.abs() >= scale / 1000.0 {
+            let word = match power {
+                12 => "trillion",
+                9 => "billion",
+                _ => "million",
+            };
+            return ([grouped_number(full / scale, places(power)).as_str(), " ", word].concat(), true);
+        }
+    }
     for (power, word) in [(12, "trillion"), (9, "billion"), (6, "million")] {
         let scale = 10f64.powi(power);
         // Below a billion, a value that would need more than three decimals in millions is
@@ -342,6 +380,16 @@ mod tests {
         assert_eq!(both(1286.45, "亿元", None).1, "128.645 billion yuan");
         assert_eq!(both(118.7, "万", None).1, "1.187 million");
         assert_eq!(both(1234567.0, "人", None).1, "1,234,567 people", "not 1.234567 million");
+        // A chart's values in one magnitude, the smallest any of them reaches; a value under a
+        // thousandth of it, and Chinese, as ever.
+        let en = |v: f64| format_value(v, "万千瓦时", None, None, Locale::En);
+        assert_eq!(en(186420.0), "1.8642 billion kWh");
+        let shared = with_shared_magnitude([186420.0, 24880.0, 96.4, 0.05].into_iter(), "万千瓦时", || {
+            [en(186420.0), en(24880.0), en(96.4), en(0.05), format_value(186420.0, "万千瓦时", None, None, Locale::Zh)]
+        });
+        assert_eq!(shared, ["1,864.2 million kWh", "248.8 million kWh", "0.964 million kWh", "500 kWh", "186420万千瓦时"]);
+        assert_eq!(en(24880.0), "248.8 million kWh", "the setting ends with the chart");
+        assert_eq!(with_shared_magnitude([5.0, 12.0].into_iter(), "万元", || format_value(12.0, "万元", None, None, Locale::En)), "120,000 yuan", "nothing large: each its own");
         assert_eq!(both(2073.42, "万吨", None).1, "20,734,200 tonnes");
         assert_eq!(both(12.3456, "亿元", None).1, "1.2346 billion yuan", "a value is read to three decimals as written");
         assert_eq!(both(0.401, "吨", None).1, "0.401 tonnes");

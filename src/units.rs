@@ -132,7 +132,7 @@ pub fn known(unit: &str) -> bool {
 /// A unit English readers would see in Chinese: not in the table and no `unit_en`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnknownUnit {
-    /// The field path: `sections[2].figures[0].unit`.
+    /// The field to fill in: `sections[2].figures[0].unit_en`.
     pub path: String,
     pub unit: String,
 }
@@ -141,8 +141,8 @@ impl UnknownUnit {
     /// What to tell the editor, in their language.
     pub fn message(&self, locale: Locale) -> String {
         match locale {
-            Locale::Zh => [&self.path, ": 单位“", &self.unit, "”不在单位表中,英文版将照原样显示;请加上 unit_en"].concat(),
-            Locale::En => [&self.path, ": the unit \"", &self.unit, "\" is not in the unit table; English readers will see it as written: add unit_en"].concat(),
+            Locale::Zh => [&self.path, ": 单位“", &self.unit, "”不在单位表中,英文版将照原样显示;请填写英文单位(unit_en)"].concat(),
+            Locale::En => [&self.path, ": the unit \"", &self.unit, "\" is not in the unit table; English readers will see it as written: fill in its English unit (unit_en)"].concat(),
         }
     }
 }
@@ -155,7 +155,8 @@ pub fn unknown_units(report: &Report) -> Vec<UnknownUnit> {
         for (f, figure) in section.figures.iter().enumerate() {
             if figure.unit_en.is_none() && !known(&figure.unit) {
                 let figures = indexed("sections", s) + ".figures";
-                let path = indexed(&figures, f) + ".unit";
+                // The field to fill in: the English unit (an editor's click lands there).
+                let path = indexed(&figures, f) + ".unit_en";
                 found.push(UnknownUnit { path, unit: figure.unit.clone() });
             }
         }
@@ -200,7 +201,7 @@ mod tests {
                 {"id": "c", "label": "c", "value": 1, "unit": "亿美元"}]}]}"#,
         );
         let found = report.map(|r| unknown_units(&r)).unwrap_or_default();
-        assert_eq!(found, vec![UnknownUnit { path: "sections[0].figures[0].unit".into(), unit: "标方".into() }]);
+        assert_eq!(found, vec![UnknownUnit { path: "sections[0].figures[0].unit_en".into(), unit: "标方".into() }]);
         assert!(found[0].message(Locale::En).contains("unit_en"));
     }
 }

@@ -100,7 +100,7 @@ fn check_warns_of_a_unit_english_cannot_write_and_still_passes() {
     assert_eq!(output.status.code(), Some(0), "{}", all(&output));
     let lines: Vec<String> = stdout(&output).lines().map(str::to_string).collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(lines[0].starts_with("warning: sections[0].figures[0].unit: the unit \"标方\""), "{lines:?}");
+    assert!(lines[0].starts_with("warning: sections[0].figures[0].unit_en: the unit \"标方\""), "{lines:?}");
     assert!(lines[1].ends_with("OK, 1 sections, 2 figures"), "{lines:?}");
 }
 

@@ -333,7 +333,8 @@ for (const browser of Object.keys(BROWSERS)) {
       await session.fill('#file-name', 'test-q1');
       await session.fill('#f-sections-0-figures-1-value', 'abc');
       await until(session, () => window.editor.problems().some((p) => p.level === 'error'), undefined, 'the problem');
-      await session.eval(() => { document.getElementById('embed').value = ''; });
+      // The box holds no snippet to copy by hand while the report has a problem.
+      assert.equal(await session.eval(() => document.getElementById('embed').value), '', 'no embed code in the box');
       await session.click('#copy-embed');
       await until(session, () => /1 个问题/.test(document.getElementById('publish-status').textContent), undefined, 'the refusal');
       assert.equal(await session.eval(() => document.getElementById('embed').value), '', 'no embed code from a report with a problem');
@@ -420,6 +421,45 @@ for (const browser of Object.keys(BROWSERS)) {
       await session.click('#close-all');
       const folded = await session.eval(() => document.getElementById('form').offsetHeight);
       assert.ok(folded < height / 4, `folded ${folded} px, open ${height} px`);
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test(`${browser}: nothing to publish before a report; the article survives a reload; a new figure waits for its value; headings follow the edits`, { skip: HAS_DRAFTER ? false : 'pkg/editor/ (draftReport) is not built' }, async () => {
+    const session = await open(browser);
+    try {
+      const disabled = () => session.eval(() => ['download-json', 'download-png', 'copy-embed'].map((id) => document.getElementById(id).disabled));
+      assert.deepEqual(await disabled(), [true, true, true], 'no report, nothing to publish');
+      const article = await readFile(join(ROOT, 'tests/articles/zhongyuan-2020-h1.txt'), 'utf8');
+      await session.eval((text) => { document.getElementById('article').value = text; }, article);
+      await session.click('#draft');
+      await until(session, () => window.editor.report() !== null, undefined, 'the draft');
+      assert.deepEqual(await disabled(), [false, false, false]);
+      // Drafting again over the draft says that Undo brings the earlier one back.
+      await session.click('#draft');
+      await until(session, () => /撤销/.test(document.getElementById('message').textContent), undefined, 'the redraft note');
+      await session.reload();
+      await ready(session);
+      assert.equal(await session.eval(() => document.getElementById('article').value), article, 'the article is kept with the draft');
+      // A section's and a figure's headings, and its fold's line, follow what is typed and chosen.
+      await session.click('#f-sections-0 details.fold > summary');
+      await session.fill('#f-sections-0-title-zh', '新的板块标题');
+      await session.fill('#f-sections-0-figures-0-label-zh', '新的数据名称');
+      await until(session, () => window.editor.report().sections[0].figures[0].label.zh === '新的数据名称', undefined, 'the edits');
+      assert.match(await session.eval(() => document.querySelector('#f-sections-0 > legend').textContent), /新的板块标题$/);
+      assert.match(await session.eval(() => document.querySelector('#f-sections-0-figures-0 > .figure-heading').textContent), /新的数据名称$/);
+      await session.eval(() => {
+        const select = document.getElementById('f-sections-0-kind');
+        select.value = 'stats';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await until(session, () => /^大数字/.test(document.querySelector('#f-sections-0-fold').textContent), undefined, 'the fold line');
+      // A new figure has no value until one is typed: the check lists it, so it is not published.
+      await session.click('#f-sections-0-add-figure');
+      const count = await session.eval(() => window.editor.report().sections[0].figures.length);
+      await until(session, (n) => window.editor.problems().some((p) => p.level === 'error' && p.path === `sections[0].figures[${n - 1}].value`), count, 'the missing value');
       assert.deepEqual(session.errors, []);
     } finally {
       await session.close();

@@ -240,7 +240,7 @@ fn validate_report_lists_every_problem_with_its_path() {
     let unknown = options(r#"{"title": "T", "period": "P", "source": "S", "sections": [{"id": "s", "kind": "stats", "title": "t", "figures": [{"id": "a", "label": "a", "value": 1, "unit": "标方"}]}]}"#);
     let found: Vec<Leveled> = serde_wasm_bindgen::from_value(validate_report(unknown, Some("en".into())).unwrap()).unwrap();
     assert_eq!(found.len(), 1);
-    assert_eq!((found[0].path.as_str(), found[0].level.as_str()), ("sections[0].figures[0].unit", "warning"));
+    assert_eq!((found[0].path.as_str(), found[0].level.as_str()), ("sections[0].figures[0].unit_en", "warning"));
     assert!(found[0].message.contains("unit_en"), "{}", found[0].message);
 }
 

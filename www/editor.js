@@ -41,6 +41,8 @@ const PHRASES = {
     savedAt: (t) => `已保存草稿 ${t}`, notSaved: '草稿无法保存到浏览器(存储已满或被禁用)',
     restored: (t) => `已恢复 ${t} 保存的草稿。`, empty: '还没有草稿:粘贴原文起草,或打开报告文件。',
     drafted: (n, s) => `已从原文起草:${s} 个板块,${n} 项数据。请逐项核对。`,
+    redrafted: '之前的草稿已被替换,可用「撤销」找回。',
+    removedSection: (name) => `已删除${name}。可用「撤销」恢复。`,
     draftWarnings: '起草说明(需要人工核对)', draftUnavailable: '起草功能不可用:这个版本没有起草模块(pkg/editor/)。请打开报告文件,或使用命令行 make draft。',
     draftFailed: (m) => `无法起草:${m}`, articleEmpty: '请先粘贴原文。',
     notJson: (m) => `这个文件不是 JSON,没有打开(${m})。当前草稿未改动。`,
@@ -89,6 +91,8 @@ const PHRASES = {
     savedAt: (t) => `Draft saved ${t}`, notSaved: 'The draft cannot be saved in this browser (storage full or disabled)',
     restored: (t) => `The draft saved at ${t} is back.`, empty: 'No draft yet: paste an article, or open a report file.',
     drafted: (n, s) => `Drafted from the article: ${s} sections, ${n} figures. Check each one.`,
+    redrafted: 'The earlier draft was replaced: Undo brings it back.',
+    removedSection: (name) => `${name} removed. Undo brings it back.`,
     draftWarnings: 'Notes from the draft (check these by hand)', draftUnavailable: 'Drafting is not available: this build has no drafting module (pkg/editor/). Open a report file, or run make draft.',
     draftFailed: (m) => `Cannot draft: ${m}`, articleEmpty: 'Paste the article first.',
     notJson: (m) => `This file is not JSON and was not opened (${m}). The current draft is unchanged.`,
@@ -152,6 +156,7 @@ const state = {
   draftWarnings: [],
   lang: params.get('lang') === 'en' ? 'en' : 'zh',
   folds: new Map(),  // a section's id (or index) → open, as the editor last chose it
+  article: '',       // the article the draft was made from (kept with the draft)
 };
 // A report of more sections than this opens with its sections folded (a drafted article of 40
 // sections was a form 61,000 px long on a phone): each shows its kind and how many figures and
@@ -214,8 +219,12 @@ function afterChange({ rebuild, fromJson = false, history = true }) {
     // The draft's notes follow their sections (moved, removed).
     renderDraftWarnings();
   }
+  else refreshHeadings();
   if (!fromJson) renderJson();
+  // What the publish buttons last said was about the report before this change.
+  say('', 'publish-status');
   check();
+  updateEmbed();
   schedulePreview();
   updateButtons();
 }
@@ -233,6 +242,8 @@ function save({ history = true } = {}) {
       localStorage.setItem(STORE_KEY, JSON.stringify({
         report: state.report, savedAt: savedAt.toISOString(), fileName: $('file-name').value,
         publishLocale: $('publish-locale').value, draftWarnings: state.draftWarnings,
+        // The article the notes ask to check against, as it was drafted from.
+        article: state.article,
       }));
       state.savedAt = savedAt;
       showSaved();
@@ -261,6 +272,10 @@ function restore() {
     if (typeof record.fileName === 'string' && record.fileName.trim()) $('file-name').value = record.fileName;
     if (record.publishLocale === 'en' || record.publishLocale === 'zh') $('publish-locale').value = record.publishLocale;
     state.draftWarnings = Array.isArray(record.draftWarnings) ? record.draftWarnings.filter((w) => w && typeof w === 'object') : [];
+    if (typeof record.article === 'string') {
+      state.article = record.article;
+      if (!$('article').value) $('article').value = record.article;
+    }
     return true;
   } catch {
     return false;
@@ -279,6 +294,8 @@ function showSaved() {
 function updateButtons() {
   $('undo').disabled = state.undo.length === 0;
   $('redo').disabled = state.redo.length === 0;
+  // Nothing to publish before there is a report.
+  for (const id of ['download-json', 'download-png', 'copy-embed']) $(id).disabled = state.report === null;
 }
 
 // ---- Loading: a report, a report file, an article ----
@@ -354,6 +371,8 @@ async function draftFromArticle(text) {
     say(t('draftFailed', reason));
     return false;
   }
+  const replaced = state.report !== null;
+  state.article = text;
   change(clone(report));
   // Each note names its section and figure by id, so that it still points at them after a
   // section is moved or removed (and is dropped with what it was about).
@@ -363,7 +382,7 @@ async function draftFromArticle(text) {
   save({ history: false });
   renderDraftWarnings();
   const figures = report.sections.reduce((n, s) => n + (Array.isArray(s?.figures) ? s.figures.length : 0), 0);
-  say(t('drafted', figures, report.sections.length));
+  say(replaced ? `${t('drafted', figures, report.sections.length)} ${t('redrafted')}` : t('drafted', figures, report.sections.length));
   return true;
 }
 
@@ -571,7 +590,14 @@ function moveControls(list, index, path, labelText) {
   down.id = `${fieldId(path)}-down`;
   down.disabled = index >= length - 1;
   down.setAttribute('aria-label', name('moveDown'));
-  const remove = button(t('remove'), () => structural((r) => resolvePath(r, list).splice(index, 1)), 'danger');
+  const remove = button(t('remove'), () => {
+    structural((r) => resolvePath(r, list).splice(index, 1));
+    // Removing a section says how to take it back, and the keyboard goes on from the next one.
+    if (list === 'sections') {
+      say(t('removedSection', labelText));
+      ($(`${fieldId(path)}-fold`) ?? $('add-section'))?.focus();
+    }
+  }, 'danger');
   remove.setAttribute('aria-label', name('remove'));
   bar.append(up, down, remove);
   return bar;
@@ -603,8 +629,7 @@ function renderForm() {
     const box = document.createElement('fieldset');
     box.className = 'section';
     box.id = fieldId(path);
-    const title = section && typeof section === 'object' ? textParts(section.title)[state.lang] || textParts(section.title).zh : '';
-    const legendText = title ? t('named', `${t('section')} ${s + 1}`, title) : `${t('section')} ${s + 1}`;
+    const legendText = sectionName(section, s);
     const sectionLegend = document.createElement('legend');
     sectionLegend.textContent = legendText;
     const fold = document.createElement('details');
@@ -614,6 +639,9 @@ function renderForm() {
     fold.addEventListener('toggle', () => state.folds.set(key, fold.open));
     // Its words (kind, figures, problems) are written by markProblems, which knows the problems.
     const summary = document.createElement('summary');
+    summary.id = `${fieldId(path)}-fold`;
+    // The section's title opens and closes it as its summary line does.
+    sectionLegend.addEventListener('click', () => { fold.open = !fold.open; });
     fold.dataset.key = key;
     fold.dataset.section = String(s);
     fold.dataset.kind = section && typeof section === 'object' && KINDS.includes(section.kind) ? section.kind : '';
@@ -634,10 +662,9 @@ function renderForm() {
       const item = document.createElement('li');
       item.className = 'figure';
       item.id = fieldId(figurePath);
-      const label = figure && typeof figure === 'object' ? textParts(figure.label).zh : '';
       const heading = document.createElement('p');
       heading.className = 'figure-heading';
-      heading.textContent = label ? t('named', `${t('figure')} ${f + 1}`, label) : `${t('figure')} ${f + 1}`;
+      heading.textContent = figureName(figure, f);
       item.append(heading, moveControls(`${path}.figures`, f, figurePath, `${legendText} · ${heading.textContent}`));
       if (figure && typeof figure === 'object') fieldControls(FIGURE_FIELDS, figure, figurePath, item);
       list.append(item);
@@ -648,7 +675,8 @@ function renderForm() {
       const target = next.sections[s];
       if (!Array.isArray(target.figures)) target.figures = [];
       const unit = target.figures[0]?.unit ?? '个';
-      target.figures.push({ id: uniqueId(next, 'figure'), label: { zh: t('newFigure') }, value: 0, unit });
+      // No value yet: the check lists it until one is typed, so a placeholder is never published.
+      target.figures.push({ id: uniqueId(next, 'figure'), label: { zh: t('newFigure') }, value: null, unit });
       change(next);
       $(fieldId(`${path}.figures[${target.figures.length - 1}].label.zh`))?.focus();
     }, 'add');
@@ -675,7 +703,7 @@ function renderForm() {
     const id = uniqueId(next, 'section');
     state.folds.set(`id:${id}`, true);
     next.sections.push({ id, kind: 'stats', title: { zh: t('newSection') },
-      figures: [{ id: uniqueId(next, 'figure'), label: { zh: t('newFigure') }, value: 0, unit: '个' }] });
+      figures: [{ id: uniqueId(next, 'figure'), label: { zh: t('newFigure') }, value: null, unit: '个' }] });
     change(next);
     $(fieldId(`sections[${next.sections.length - 1}].title.zh`))?.focus();
   }, 'add');
@@ -729,6 +757,38 @@ function controlFor(path) {
     if (!candidate || shorter === candidate) return null;
     candidate = shorter;
   }
+}
+
+/** A section's name in the form: 板块 3:标题. */
+function sectionName(section, s) {
+  const title = section && typeof section === 'object' ? textParts(section.title)[state.lang] || textParts(section.title).zh : '';
+  return title ? t('named', `${t('section')} ${s + 1}`, title) : `${t('section')} ${s + 1}`;
+}
+
+/** A figure's name in the form: 数据 2:名称. */
+function figureName(figure, f) {
+  const label = figure && typeof figure === 'object' ? textParts(figure.label).zh : '';
+  return label ? t('named', `${t('figure')} ${f + 1}`, label) : `${t('figure')} ${f + 1}`;
+}
+
+/**
+ * After an edit that does not rebuild the form: the sections' and figures' headings and what
+ * each fold says follow the titles, names and chart kinds just typed or chosen.
+ */
+function refreshHeadings() {
+  const sections = Array.isArray(state.report?.sections) ? state.report.sections : [];
+  sections.forEach((section, s) => {
+    const box = $(fieldId(`sections[${s}]`));
+    if (!box) return;
+    const legend = box.querySelector(':scope > legend');
+    if (legend) legend.textContent = sectionName(section, s);
+    const fold = box.querySelector(':scope > details.fold');
+    if (fold) fold.dataset.kind = section && typeof section === 'object' && KINDS.includes(section.kind) ? section.kind : '';
+    (Array.isArray(section?.figures) ? section.figures : []).forEach((figure, f) => {
+      const heading = $(fieldId(`sections[${s}].figures[${f}]`))?.querySelector(':scope > .figure-heading');
+      if (heading) heading.textContent = figureName(figure, f);
+    });
+  });
 }
 
 /** What a section's fold is remembered by: its id, so that it stays open when sections move. */
@@ -972,6 +1032,7 @@ function errorCount() {
 /** Refuses to make what readers see (the share image, the embed code) from a report with
  * problems, whose broken sections would show readers a notice, and says why. */
 function publishBlocked() {
+  if (!state.report) return true;
   const errors = errorCount();
   if (errors) say(t('publishBlocked', errors), 'publish-status');
   return errors > 0;
@@ -1019,7 +1080,8 @@ function embedSnippet() {
 }
 
 function updateEmbed() {
-  $('embed').value = embedSnippet();
+  // No snippet to copy by hand from the box while the report has a problem (or is none).
+  $('embed').value = state.report && !errorCount() ? embedSnippet() : '';
   $('svg-hint').textContent = t('svgHint', fileName());
   const page = fileName().replace(/\.json$/i, '.html');
   const locale = $('publish-locale').value === 'en' ? ' LOCALE=en' : '';
