@@ -380,6 +380,17 @@ for (const browser of Object.keys(BROWSERS)) {
         const box = container.getBoundingClientRect();
         return container.scrollTop > 0 && y >= box.top && y <= box.bottom;
       }, seed.sections[last].id, 'the preview scrolled to the section');
+      // So did the desktop preview, which stays in view beside the phone's.
+      await until(session, (id) => {
+        const container = document.querySelector('.preview').getBoundingClientRect();
+        const frame = document.getElementById('frame-desktop').getBoundingClientRect();
+        const canvas = document.getElementById('preview-desktop');
+        const scale = canvas.getBoundingClientRect().height / canvas.offsetHeight;
+        const mark = window.editor.desktopItems().find((item) => item.section === id);
+        if (!mark) return false;
+        const y = canvas.getBoundingClientRect().top + mark.y * scale;
+        return frame.top >= container.top - 1 && frame.top < container.bottom && y >= frame.top && y <= frame.bottom;
+      }, seed.sections[last].id, 'the desktop preview scrolled to the section');
       assert.deepEqual(session.errors, []);
     } finally {
       await session.close();

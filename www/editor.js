@@ -987,7 +987,17 @@ function followSection(event) {
   state.followed = index;
   const canvas = $('preview-phone');
   const top = canvas.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop + mark.y - 48;
-  container.scrollTo({ top: Math.max(0, top), behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+  container.scrollTo({ top: Math.max(0, top), behavior });
+  // The desktop preview, which scrolls on its own, to the same section's first mark.
+  const frame = $('frame-desktop');
+  const desktopMark = previews.desktop?.items().find((item) => item.section === id);
+  if (frame && desktopMark && frame.scrollHeight > frame.clientHeight) {
+    const desktop = $('preview-desktop');
+    const scale = desktop.getBoundingClientRect().height / Math.max(1, desktop.offsetHeight);
+    const at = desktop.getBoundingClientRect().top - frame.getBoundingClientRect().top + frame.scrollTop + desktopMark.y * scale - 24;
+    frame.scrollTo({ top: Math.max(0, at), behavior });
+  }
 }
 
 /** Scales the desktop preview (laid out at 1280 px) to the width its frame has. */
