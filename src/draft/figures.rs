@@ -12,8 +12,8 @@ use super::unit_words::read_unit;
 
 const OVER_BEFORE: &[&str] = &["超过", "突破", "逾", "超"];
 const ABOUT_BEFORE: &[&str] = &["将近", "接近", "大约", "约", "近"];
-const CHANGE_VERBS_UP: &[&str] = &["增长", "增加", "提高", "提升", "上升", "回升", "上涨", "增幅", "增速", "多"];
-const CHANGE_VERBS_DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "下跌", "降幅", "缩短", "精简", "压减", "缩减"];
+const CHANGE_VERBS_UP: &[&str] = &["净增", "增长", "增加", "提高", "提升", "上升", "回升", "上涨", "增幅", "增速", "多"];
+const CHANGE_VERBS_DOWN: &[&str] = &["净减", "下降", "减少", "降低", "回落", "下滑", "下跌", "降幅", "缩短", "精简", "压减", "缩减"];
 const COMPARISONS: &[&str] = &["同比", "比上年", "较上年", "比去年", "较去年", "环比", "比年初", "较年初", "与上年相比", "比上期", "较上期"];
 const PREVIOUS_MARKS: &[&str] = &["上年同期", "去年同期", "上年末", "去年末", "上年底", "去年底", "上年", "去年", "上期"];
 const TARGET_WORDS: &[&str] = &["目标", "计划", "任务", "年度预算", "全年预算"];
@@ -458,6 +458,12 @@ mod tests {
     fn a_ranking_field_with_an_aside_is_not_a_figure() {
         let found = find("地区生产总值486.3亿元,居全市11个县(市、区)第4位,位列全省100个县第12名");
         assert_eq!(found.iter().map(|f| f.0).collect::<Vec<f64>>(), vec![486.3]);
+    }
+
+    #[test]
+    fn a_net_change_is_a_change() {
+        let roles: Vec<Role> = find("规上工业企业达到236家,比上年同期净增14家,亏损企业比上年净减3家").into_iter().map(|f| f.3).collect();
+        assert_eq!(roles, vec![Role::Figure, Role::ChangeAbsolute(1.0), Role::ChangeAbsolute(-1.0)]);
     }
 
     #[test]

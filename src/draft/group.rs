@@ -207,3 +207,61 @@ pub fn merge_small(groups: Vec<Group>) -> Vec<Group> {
     }
     out
 }
+
+/// A figure stated twice in a chapter (in the prose and again in a table's row: 全县固定资产投资
+/// 168.42亿元 and the row 固定资产投资 | 168.42), one label within the other: kept once, the
+/// statement with a previous value, a whole or a target, with the other's changes in its note.
+pub fn without_repeats(mut groups: Vec<Group>) -> Vec<Group> {
+    let related = |f: &Drafted| f.previous.is_some() as u8 + f.total.is_some() as u8 + f.progress.is_some() as u8 + f.target.is_some() as u8;
+    let same = |a: &Drafted, b: &Drafted| {
+        let labelled = a.label.chars().count() >= 2 && b.label.chars().count() >= 2 && (a.label.contains(&b.label) || b.label.contains(&a.label));
+        a.value == b.value && a.unit == b.unit && a.approx == b.approx && labelled
+    };
+    let places: Vec<(usize, usize)> = groups.iter().enumerate().flat_map(|(g, group)| (0..group.figures.len()).map(move |f| (g, f))).collect();
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
+    for (n, &(g, f)) in places.iter().enumerate() {
+        if dropped.contains(&(g, f)) {
+            continue;
+        }
+        for &(h, e) in &places[n + 1..] {
+            if dropped.contains(&(h, e)) || groups[g].chapter != groups[h].chapter || !same(&groups[g].figures[f], &groups[h].figures[e]) {
+                continue;
+            }
+            // Only from tiles, bars and compares: a part of a whole or a step is not left out.
+            let loose = |g: usize| matches!(groups[g].kind, "stats" | "bars" | "compare");
+            let (keep, drop) = if related(&groups[h].figures[e]) > related(&groups[g].figures[f]) { ((h, e), (g, f)) } else { ((g, f), (h, e)) };
+            let (keep, drop) = if loose(drop.0) { (keep, drop) } else { (drop, keep) };
+            if !loose(drop.0) {
+                continue;
+            }
+            let gone = groups[drop.0].figures[drop.1].clone();
+            let kept = &mut groups[keep.0].figures[keep.1];
+            for change in gone.changes.into_iter().chain(gone.notes) {
+                if !kept.changes.iter().chain(&kept.notes).any(|c| c.contains(&change) || change.contains(c.as_str())) {
+                    kept.changes.push(change);
+                }
+            }
+            dropped.push(drop);
+            if drop == (g, f) {
+                break;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (g, mut group) in groups.into_iter().enumerate() {
+        let before = group.figures.len();
+        let mut f = 0;
+        group.figures.retain(|_| {
+            f += 1;
+            !dropped.contains(&(g, f - 1))
+        });
+        if group.figures.is_empty() {
+            continue;
+        }
+        if group.figures.len() < before && matches!(group.kind, "stats" | "bars") {
+            group = rest_group(group.figures, group.title, group.title_from, group.chapter);
+        }
+        out.push(group);
+    }
+    out
+}

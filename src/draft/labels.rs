@@ -10,10 +10,25 @@ pub(super) fn text(chars: &[char]) -> String {
 }
 
 pub(super) const LEADING: &[&str] = &[
-    "其中", "同时", "此外", "另外", "以及", "并且", "而且", "并", "和", "及", "与", "还", "今年以来", "今年", "上半年",
+    "一季度末", "二季度末", "三季度末", "上半年末", "季度末", "其中", "同时", "此外", "另外", "以及", "并且", "而且", "并", "和", "及", "与", "还", "今年以来", "今年", "上半年",
     "下半年", "全年", "年内", "当年", "截至目前", "截至年底", "截至", "目前", "一季度", "前三季度", "第一季度", "第二季度",
     "第三季度", "第四季度", "年末", "年底", "期间", "先后", "共有", "共",
 ];
+/// The marks of a numbered point (一是…, 其一, 首先): not part of a label or a title.
+const POINTS: &[&str] = &["一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "其一", "其二", "其三", "其四", "首先", "其次"];
+
+/// A phrase without the mark of a numbered point in front (一是龙头企业支撑有力), when
+/// something is left.
+pub(super) fn without_point(phrase: &str) -> &str {
+    let phrase = phrase.trim();
+    POINTS
+        .iter()
+        .find_map(|p| phrase.strip_prefix(p))
+        .map(|rest| rest.trim_start_matches([',', ':', ' ']))
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(phrase)
+}
+
 const TRAILING: &[&str] = &[
     "分别为", "分别达到", "分别达", "分别", "均达到", "均达", "均为", "均", "完成", "实现", "达到了", "达到", "达", "为", "是",
     "共计", "合计", "总计", "累计达", "共", "已有", "共有", "拥有", "约", "超过", "超", "逾", "近", "突破", "增至", "增加到",
@@ -46,7 +61,8 @@ pub(super) fn clean(raw: &[char], front: bool) -> String {
         let lead_digits: String = s.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
         if !lead_digits.is_empty() {
             let rest = &s[lead_digits.len()..];
-            for unit in ["年", "月份", "月"] {
+            // 9月末, 6月底: the whole time phrase, not its 末 left on the label.
+            for unit in ["年末", "年底", "月末", "月底", "年", "月份", "月"] {
                 if let Some(r) = rest.strip_prefix(unit) {
                     s = r.to_string();
                     break;
@@ -67,6 +83,9 @@ pub(super) fn clean(raw: &[char], front: bool) -> String {
                     }
                 }
             }
+        }
+        if front {
+            s = without_point(&s).to_string();
         }
         for word in LEADING.iter().filter(|_| front) {
             if let Some(rest) = s.strip_prefix(*word) {
@@ -127,3 +146,15 @@ const BODIES: &[&str] = &["中心", "街道", "社区", "辖区", "全区", "全
 
 /// Verbs after which a long phrase may be cut: what follows names the thing counted.
 const CUT_VERBS: &[&str] = &["实施", "推进", "开展", "组织", "发动", "完成", "实现", "建设", "打造", "落实", "整合"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_time_phrase_in_front_is_dropped_whole() {
+        for (raw, label) in [("9月末商品房待售面积", "商品房待售面积"), ("9月末全县实有经营主体", "全县实有经营主体"), ("一季度末贷款余额", "贷款余额"), ("年末常住人口", "常住人口"), ("6月底存款余额", "存款余额")] {
+            assert_eq!(clean_label(&raw.chars().collect::<Vec<char>>()), label);
+        }
+    }
+}

@@ -3,7 +3,8 @@
 //! a title, a chapter, a label cut from a long clause, a previous value computed from a change)
 //! so that an editor checks a draft instead of typing a report.
 //!
-//! The stages, each its own module: [`scan`] (headline, headings, paragraphs, sentences),
+//! The stages, each its own module: [`scan`] (headline, headings, paragraphs, sentences; a
+//! Markdown table read as prose by [`tables`]),
 //! [`figures`] (numbers with units, read by [`unit_words`], and their roles), [`relate`] (labels
 //! and the relations a sentence states; wholes and parts in [`parts`], what a change is against
 //! in [`basis`]), [`group`] (sections and chart kinds); this module adds the report's title,
@@ -18,6 +19,7 @@ mod parts;
 mod group;
 mod relate;
 mod scan;
+mod tables;
 mod unit_words;
 
 use serde::{Serialize, Serializer};
@@ -255,7 +257,7 @@ pub fn draft(text: &str) -> Result<Draft, DraftError> {
             break;
         }
     }
-    let groups = group::merge_small(groups);
+    let groups = group::merge_small(group::without_repeats(groups));
     if groups.is_empty() {
         return Err(DraftError::NoFigure);
     }
@@ -461,8 +463,16 @@ fn metadata(text: &str, article: &scan::Article, warnings: &mut Vec<Warning>) ->
     if year.is_some() {
         warnings.push(Warning::new("period", format!("报告期“{period}”由文中的年份和时段推断,请核对"), format!("period “{period}” read from the year and the part of it the article names: check it")));
     }
-    let source = format!("据《{title}》整理");
-    warnings.push(Warning::new("source", "来源行由文章标题生成,请补上发布单位和日期", "source line made from the headline: add who published it and when"));
+    let source = match scan::dateline(text) {
+        Some((publisher, date)) => {
+            warnings.push(Warning::new("source", "来源行取自文章的发布单位和日期,请核对", "source line made from the article's publisher and date: check it"));
+            format!("数据来源:{publisher}《{title}》{}", date.map(|d| format!(",{d}")).unwrap_or_default())
+        }
+        None => {
+            warnings.push(Warning::new("source", "来源行由文章标题生成,请补上发布单位和日期", "source line made from the headline: add who published it and when"));
+            format!("据《{title}》整理")
+        }
+    };
     (title, period, previous_period, source)
 }
 

@@ -6,7 +6,7 @@
 use super::basis;
 use super::parts::{derived_rates, find_parts, summed_parts};
 use super::figures::{in_base, starts_with_change, tokens, Approx, Role, Token};
-use super::labels::{clean, clean_label, cut_label, text, LEADING, MAX_LABEL_CHARS};
+use super::labels::{clean, clean_label, cut_label, text, without_point, LEADING, MAX_LABEL_CHARS};
 use super::scan::{is_clause_break, quoted, sentences};
 
 /// Words before a number that do not name what it counts (全镇23个行政村).
@@ -114,7 +114,7 @@ pub fn paragraph(chars: &[char], annual: bool) -> DraftedParagraph {
         let cleaned = clean_label(phrase);
         let time_word = cleaned.contains('年') || LEADING.contains(&cleaned.as_str());
         (spans.len() > 1 || first.1 < to - from).then_some(())?;
-        ((4..=16).contains(&count) && !has_digit && !time_word).then(|| text(phrase).trim().to_string())
+        ((4..=16).contains(&count) && !has_digit && !time_word).then(|| without_point(&text(phrase)).to_string())
     });
     for (index, &(from, to)) in spans.iter().enumerate() {
         // A sentence longer than any an editor writes is cut: it bounds the work on hostile text.

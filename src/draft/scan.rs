@@ -8,6 +8,8 @@
 //! everything here is a walk over characters with short look-arounds that regex would not make
 //! simpler: the roles of a number depend on words on both sides and on the figures around it.
 
+use super::tables;
+
 /// The most characters of one paragraph the scanner keeps; a longer run of text with no blank
 /// line is not prose an editor wrote, and cutting it bounds the work on hostile input.
 const MAX_PARAGRAPH_CHARS: usize = 20_000;
@@ -167,7 +169,10 @@ pub fn scan(text: &str) -> Article {
     // The level of the heading of a part that holds no results, while inside it.
     let mut aside_level: Option<usize> = None;
     let mut aside_note = false;
-    let flush = |pending: &mut String, heading: Option<usize>, article: &mut Article, aside: bool, aside_note: &mut bool| {
+    // Whether the paragraph being read follows a table: a note opening it (注:…) is the table's,
+    // an aside of its own that does not make the rest of the chapter one.
+    let mut after_table = false;
+    let flush = |pending: &mut String, heading: Option<usize>, article: &mut Article, aside: bool, aside_note: &mut bool, after_table: &mut bool| {
         let text = pending.trim();
         if !text.is_empty() {
             let chars: Vec<char> = text.chars().take(MAX_PARAGRAPH_CHARS).collect();
@@ -178,23 +183,41 @@ pub fn scan(text: &str) -> Article {
             let opening: String = text.chars().take_while(|c| !matches!(c, ',' | '。' | ';')).take(40).collect();
             let plan = ["下半年", "明年", "下一步", "今后"].iter().any(|w| opening.contains(w))
                 && ["部署", "安排", "打算", "要求", "重点", "目标"].iter().any(|w| opening.contains(w));
-            *aside_note |= note;
-            article.paragraphs.push(Paragraph { heading, text: chars, aside: aside || definition || plan || *aside_note });
+            let table_note = note && *after_table;
+            *aside_note |= note && !table_note;
+            *after_table = false;
+            article.paragraphs.push(Paragraph { heading, text: chars, aside: aside || definition || plan || table_note || *aside_note });
         }
         pending.clear();
     };
-    for raw in text.lines() {
-        let line = clean_line(raw);
+    let lines: Vec<String> = text.lines().map(clean_line).collect();
+    let mut at = 0;
+    while at < lines.len() {
+        let line = &lines[at];
+        at += 1;
         let trimmed = line.trim();
         let aside = aside_level.is_some();
+        // A table: read as prose, its own paragraph, opened by its title (表1 …) when the line
+        // before is one.
+        if tables::starts_table(&lines, at - 1) {
+            let title = tables::title(&pending).is_some().then(|| std::mem::take(&mut pending));
+            flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note, &mut after_table);
+            let (prose, used) = tables::read(&lines, at - 1, title.as_deref());
+            pending = prose;
+            flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note, &mut after_table);
+            after_table = true;
+            seen_text = true;
+            at += used - 1;
+            continue;
+        }
         if trimmed.is_empty() {
             if ends_sentence(&pending) {
-                flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note);
+                flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note, &mut after_table);
             }
             continue;
         }
         if let Some(heading) = heading_text(trimmed) {
-            flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note);
+            flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note, &mut after_table);
             if !seen_text && article.headline.is_none() && trimmed.starts_with("# ") {
                 article.headline = Some(heading);
                 continue;
@@ -213,24 +236,63 @@ pub fn scan(text: &str) -> Article {
             seen_text = true;
             continue;
         }
+        // 首页 > 政务公开 > 统计信息: a page's navigation, not its headline.
+        if !seen_text && is_breadcrumb(trimmed) {
+            continue;
+        }
         // The first short line without a full stop, before any heading or text: the headline.
         if !seen_text && article.headline.is_none() && trimmed.chars().count() <= MAX_HEADING_CHARS && !trimmed.contains('。') {
             article.headline = Some(trimmed.to_string());
             continue;
         }
         seen_text = true;
+        if pending.is_empty() && !ASIDE_OPENINGS.iter().any(|o| trimmed.starts_with(o)) {
+            after_table = false;
+        }
         if pending.len() > MAX_PARAGRAPH_CHARS * 4 {
-            flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note);
+            flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note, &mut after_table);
         }
         pending.push_str(trimmed);
         // A line that ends a sentence ends its paragraph when the article puts one a line.
         if one_per_line && ends_sentence(trimmed) {
-            flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note);
+            flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note, &mut after_table);
         }
     }
     let aside = aside_level.is_some();
-    flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note);
+    flush(&mut pending, pending_heading, &mut article, aside, &mut aside_note, &mut after_table);
     article
+}
+
+/// Who published the article and when, from a web page's dateline near its top (发布时间:
+/// 2025-10-24 16:05　来源:澄溪县统计局　浏览次数:1286): the publisher and the date as 2025年10月24日.
+pub fn dateline(text: &str) -> Option<(String, Option<String>)> {
+    for line in text.lines().take(15) {
+        let line: String = line.chars().map(normalise_char).collect();
+        if line.chars().count() > 100 {
+            continue;
+        }
+        let Some((_, after)) = line.split_once("来源:") else { continue };
+        let publisher: String = after.trim_start().chars().take_while(|c| !c.is_whitespace() && !"【[|(".contains(*c)).collect();
+        if !(2..=20).contains(&publisher.chars().count()) || publisher.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let date = ["发布时间:", "发布日期:", "日期:", "时间:"].iter().find_map(|w| line.split_once(w)).and_then(|(_, d)| {
+            let numbers: Vec<u32> = d.trim_start().split(|c: char| !c.is_ascii_digit()).take(3).filter_map(|n| n.parse().ok()).collect();
+            match numbers[..] {
+                [y, m, d] if (1900..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) => Some(format!("{y}年{m}月{d}日")),
+                _ => None,
+            }
+        });
+        return Some((publisher, date));
+    }
+    None
+}
+
+/// Whether a line is a page's navigation (首页 > 政务公开 > 统计信息): short words between two
+/// or more of > › » →.
+fn is_breadcrumb(line: &str) -> bool {
+    let parts: Vec<&str> = line.split(['>', '›', '»', '→']).map(str::trim).collect();
+    parts.len() >= 3 && parts.iter().all(|p| (1..=12).contains(&p.chars().count()) && !p.contains(['。', ',']))
 }
 
 /// Splits a paragraph into sentences at 。!?; (and a full stop that is not a decimal point).
@@ -319,6 +381,26 @@ mod tests {
         let article = scan("标题\n\n生产总值**３１７．８亿元**<b>,</b>增长５％。");
         let text: String = article.paragraphs[0].text.iter().collect();
         assert_eq!(text, "生产总值317.8亿元,增长5%。");
+    }
+
+    #[test]
+    fn a_breadcrumb_is_not_the_headline() {
+        let article = scan("首页 > 政务公开 > 统计信息 > 统计分析\n\n2025年前三季度经济运行简析\n\n生产总值312.46亿元。");
+        assert_eq!(article.headline.as_deref(), Some("2025年前三季度经济运行简析"));
+    }
+
+    #[test]
+    fn a_table_is_a_paragraph_and_its_note_an_aside_of_its_own() {
+        let article = scan("标题\n\n表1 主要指标\n| 指标 | 单位 | 数值 |\n|---|---|---|\n| 利润总额 | 亿元 | 26.84 |\n\n注:统计范围为年主营业务收入2000万元及以上的企业。\n\n用电量30.52亿千瓦时。");
+        let texts: Vec<(String, bool)> = article.paragraphs.iter().map(|p| (p.text.iter().collect(), p.aside)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("主要指标。利润总额26.84亿元。".to_string(), false),
+                ("注:统计范围为年主营业务收入2000万元及以上的企业。".to_string(), true),
+                ("用电量30.52亿千瓦时。".to_string(), false)
+            ]
+        );
     }
 
     #[test]

@@ -125,3 +125,52 @@ fn a_count_then_how_many_of_it_are_done_is_a_ring() {
     let figure = &ring.figures[0];
     assert_eq!((figure.label.as_str(), figure.value, figure.total, figure.total_label.as_deref()), ("已开工", 15.0, Some(19.0), Some("新开工项目")));
 }
+
+#[test]
+fn a_markdown_table_is_read_as_prose() {
+    let d = drafted("2025年前三季度某县经济运行简析\n\n二、工业\n\n主要指标见表1。\n\n表1　2025年前三季度某县工业主要指标\n\n| 指标 | 单位 | 2025年1-9月 | 2024年1-9月 | 同比增长(%) |\n| --- | --- | --- | --- | --- |\n| 规模以上工业增加值 | — | — | — | 7.8 |\n| 固定资产投资 | 亿元 | 168.42 | 172.56 | -2.4 |\n| 其中:工业投资 | 亿元 | 71.35 | 62.87 | 13.5 |\n| 　　　房地产开发投资 | 亿元 | 29.76 | 38.94 | -23.6 |\n| 亿元以上在建项目 | 个 | 127 | 118 | 7.6 |\n\n注:统计范围为计划总投资500万元及以上的项目。\n\n全县规上工业企业达到236家。");
+    valid(&d);
+    let got: Vec<(String, f64, Option<f64>, Option<f64>)> = d.report.sections.iter().flat_map(|s| s.figures.iter().map(|f| (f.label.clone(), f.value, f.previous, f.total))).collect();
+    for wanted in [
+        ("固定资产投资".to_string(), 168.42, Some(172.56), None),
+        ("工业投资".to_string(), 71.35, Some(62.87), Some(168.42)),
+        ("房地产开发投资".to_string(), 29.76, Some(38.94), Some(168.42)),
+        ("亿元以上在建项目".to_string(), 127.0, Some(118.0), None),
+    ] {
+        assert!(got.contains(&wanted), "{wanted:?} in {got:?}");
+    }
+    assert!(!got.iter().any(|f| f.1 == 500.0 || f.1 == 7.8), "{got:?}");
+    // The note under the table is its own: the prose after it is read.
+    assert!(got.iter().any(|f| f.1 == 236.0), "{got:?}");
+    assert!(d.report.sections.iter().any(|s| s.note.as_deref().is_some_and(|n| n.contains("工业投资同比增长13.5%"))), "{}", d.to_json());
+}
+
+#[test]
+fn a_net_change_gives_the_previous_value() {
+    let d = drafted("标题\n\n9月末,全县规上工业企业达到236家,比上年同期净增14家。");
+    let found: Vec<(f64, Option<f64>)> = d.report.sections.iter().flat_map(|s| s.figures.iter().map(|f| (f.value, f.previous))).collect();
+    assert_eq!(found, vec![(236.0, Some(222.0))], "{}", d.to_json());
+}
+
+#[test]
+fn a_numbered_point_is_not_part_of_a_title() {
+    let d = drafted("标题\n\n一是龙头企业支撑有力。产值超10亿元的企业达到11家,合计实现产值213.56亿元。");
+    let titles: Vec<&str> = d.report.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, vec!["龙头企业支撑有力"], "{}", d.to_json());
+}
+
+#[test]
+fn a_dateline_gives_the_source() {
+    let d = drafted("首页 > 政务公开 > 统计信息 > 统计分析\n\n2025年前三季度某县经济运行简析\n\n发布时间:2025-10-24 16:05　　来源:某县统计局　　浏览次数:1286\n\n前三季度,全县地区生产总值312.46亿元。");
+    assert_eq!(d.report.title, "2025年前三季度某县经济运行简析");
+    assert_eq!(d.report.source, "数据来源:某县统计局《2025年前三季度某县经济运行简析》,2025年10月24日");
+}
+
+#[test]
+fn a_figure_stated_in_prose_and_in_a_table_is_kept_once() {
+    let d = drafted("2025年前三季度经济运行简析\n\n三、投资\n\n前三季度,全县固定资产投资168.42亿元,同比下降2.4%,降幅比上半年收窄1.3个百分点。\n\n| 指标 | 单位 | 2025年1-9月 | 2024年1-9月 | 同比增长(%) |\n| --- | --- | --- | --- | --- |\n| 固定资产投资 | 亿元 | 168.42 | 172.56 | -2.4 |\n| 商品房销售额 | 亿元 | 21.37 | 27.64 | -22.7 |");
+    valid(&d);
+    let found: Vec<(f64, Option<f64>)> = d.report.sections.iter().flat_map(|s| s.figures.iter().map(|f| (f.value, f.previous))).collect();
+    assert_eq!(found, vec![(168.42, Some(172.56)), (21.37, Some(27.64))], "{}", d.to_json());
+    assert!(d.report.sections[0].note.as_deref().is_some_and(|n| n.contains("收窄1.3个百分点")), "{}", d.to_json());
+}
