@@ -178,9 +178,7 @@ fn scheme(dark: bool) -> ThemeName {
 }
 
 fn prefers(query: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media(query).ok().flatten())
-        .is_some_and(|m| m.matches())
+    web_sys::window().and_then(|w| events::media(&w, query)).is_some_and(|m| m.matches())
 }
 
 /// Names the canvas' kind and language for assistive technology, in that language.

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Event, EventTarget, HtmlCanvasElement, KeyboardEvent, PointerEvent, Window};
+use web_sys::{Document, Event, EventTarget, HtmlCanvasElement, KeyboardEvent, MediaQueryList, PointerEvent, Window};
 
 use super::app_runner::{with_runner, AppRunner, Shared};
 use super::listeners::{Listener, ListenerOptions, Resize};
@@ -56,6 +56,25 @@ pub fn install(runner: &Shared, canvas: &HtmlCanvasElement) -> Result<(Vec<Liste
     Ok((listeners, resize))
 }
 
+thread_local! {
+    /// The media queries asked so far, by their text: a MediaQueryList's `matches` is live, so
+    /// one list serves every mount (each mount asked for three new ones, 2% of its time).
+    static QUERIES: std::cell::RefCell<Vec<(String, MediaQueryList)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The page's MediaQueryList for `query`, made once.
+pub(super) fn media(window: &Window, query: &str) -> Option<MediaQueryList> {
+    QUERIES.with(|queries| {
+        let mut queries = queries.borrow_mut();
+        if let Some((_, list)) = queries.iter().find(|(text, _)| text == query) {
+            return Some(list.clone());
+        }
+        let list = window.match_media(query).ok().flatten()?;
+        queries.push((query.to_string(), list.clone()));
+        Some(list)
+    })
+}
+
 /// A listener that redraws when the device pixel ratio stops being `ratio`: moving the window
 /// to another screen, and some zooms, change it without a window resize (so does Chromium's
 /// emulation of a phone), and only a `(resolution: …dppx)` query that stops matching says so.
@@ -63,7 +82,7 @@ pub fn install(runner: &Shared, canvas: &HtmlCanvasElement) -> Result<(Vec<Liste
 pub(super) fn watch_ratio(runner: &Shared, window: &Window, ratio: f64) -> Result<Option<Listener>, JsValue> {
     // The ratio is written by JavaScript's Number, which keeps core's float formatting out.
     let dppx = String::from(js_sys::Number::from(ratio).to_string_with_radix(10)?);
-    let Ok(Some(query)) = window.match_media(&["(resolution: ", &dppx, "dppx)"].concat()) else { return Ok(None) };
+    let Some(query) = media(window, &["(resolution: ", &dppx, "dppx)"].concat()) else { return Ok(None) };
     let listener = add_event_listener(runner, &query, "change", PASSIVE, |_: Event, runner| {
         runner.watch_ratio()?;
         runner.refresh(false)
@@ -141,7 +160,7 @@ fn install_dismissal(runner: &Shared, window: &Window, document: &Document, list
 
 /// Follows the reader's light or dark setting while the page is open.
 fn install_color_scheme(runner: &Shared, window: &Window, listeners: &mut Vec<Listener>) -> Result<(), JsValue> {
-    let Ok(Some(query)) = window.match_media("(prefers-color-scheme: dark)") else { return Ok(()) };
+    let Some(query) = media(window, "(prefers-color-scheme: dark)") else { return Ok(()) };
     let target = query.clone();
     listeners.push(add_event_listener(runner, &query, "change", PASSIVE, move |_: Event, runner| {
         runner.dark = target.matches();
