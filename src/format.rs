@@ -123,25 +123,36 @@ pub fn decimals_of(value: f64) -> usize {
 
 thread_local! {
     /// The magnitude (6, 9 or 12) English writes every large value in while a chart is laid
-    /// out; None: each value its own. Set only through [`with_shared_magnitude`]. A scoped
+    /// out; None: each value its own. Set only through [`SharedMagnitude`]. A scoped
     /// setting rather than a parameter: every formatting call of a chart, down to its legend
     /// rows and tooltips' texts, would otherwise carry it.
     static SHARED_POWER: Cell<Option<i32>> = const { Cell::new(None) };
 }
 
-/// Runs `layout` with English writing the large ones of `values` (in `unit`) in one magnitude:
-/// the smallest that any of them reaches of million, billion and trillion. Chinese keeps the
-/// report's unit, which is already one for all.
-pub fn with_shared_magnitude<R>(values: impl Iterator<Item = f64>, unit: &str, layout: impl FnOnce() -> R) -> R {
-    let magnitude = Unit::parse(unit).magnitude;
-    let power = values
-        .map(|v| (v * magnitude).abs())
-        .filter_map(|full| [6, 9, 12].into_iter().rev().find(|p| full >= 10f64.powi(*p)))
-        .min();
-    let before = SHARED_POWER.with(|shared| shared.replace(power));
-    let result = layout();
-    SHARED_POWER.with(|shared| shared.set(before));
-    result
+/// While alive, English writes the large ones of a chart's values (in `unit`) in one
+/// magnitude: the smallest that any of them reaches of million, billion and trillion. Chinese
+/// keeps the report's unit, which is already one for all. A guard over a slice, not a function
+/// taking the chart's closure: that one was made anew for each chart kind and iterator, with
+/// the chart inlined in each (11 KB of wasm).
+pub struct SharedMagnitude(Option<i32>);
+
+impl SharedMagnitude {
+    pub fn new(values: &[f64], unit: &str) -> SharedMagnitude {
+        let magnitude = Unit::parse(unit).magnitude;
+        let mut power = None;
+        for full in values.iter().map(|v| (v * magnitude).abs()) {
+            if let Some(p) = [12, 9, 6].into_iter().find(|p| full >= 10f64.powi(*p)) {
+                power = Some(power.map_or(p, |q: i32| q.min(p)));
+            }
+        }
+        SharedMagnitude(SHARED_POWER.with(|shared| shared.replace(power)))
+    }
+}
+
+impl Drop for SharedMagnitude {
+    fn drop(&mut self) {
+        SHARED_POWER.with(|shared| shared.set(self.0));
+    }
 }
 
 /// A value with its unit, as the reader's language writes it.
@@ -234,7 +245,7 @@ fn english_number(value: f64, decimals: usize, magnitude: f64) -> (String, bool)
     // The decimal places the value was written with, moved by the magnitude's power of ten.
     let written = decimals as i32 - magnitude.log10().round() as i32;
     let places = |power: i32| (written + power).clamp(0, 9) as usize;
-    // A chart's values read against each other in one magnitude (see `with_shared_magnitude`):
+    // A chart's values read against each other in one magnitude (see `SharedMagnitude`):
     // 1,864.2 million kWh beside 248.8 million, not 1.8642 billion beside it. A value under a
     // thousandth of it keeps its own.
     if let Some(power) = SHARED_POWER.with(Cell::get) {
@@ -384,12 +395,17 @@ mod tests {
         // thousandth of it, and Chinese, as ever.
         let en = |v: f64| format_value(v, "万千瓦时", None, None, Locale::En);
         assert_eq!(en(186420.0), "1.8642 billion kWh");
-        let shared = with_shared_magnitude([186420.0, 24880.0, 96.4, 0.05].into_iter(), "万千瓦时", || {
+        let shared = {
+            let _shared = SharedMagnitude::new(&[186420.0, 24880.0, 96.4, 0.05], "万千瓦时");
             [en(186420.0), en(24880.0), en(96.4), en(0.05), format_value(186420.0, "万千瓦时", None, None, Locale::Zh)]
-        });
+        };
         assert_eq!(shared, ["1,864.2 million kWh", "248.8 million kWh", "0.964 million kWh", "500 kWh", "186420万千瓦时"]);
         assert_eq!(en(24880.0), "248.8 million kWh", "the setting ends with the chart");
-        assert_eq!(with_shared_magnitude([5.0, 12.0].into_iter(), "万元", || format_value(12.0, "万元", None, None, Locale::En)), "120,000 yuan", "nothing large: each its own");
+        let small = {
+            let _shared = SharedMagnitude::new(&[5.0, 12.0], "万元");
+            format_value(12.0, "万元", None, None, Locale::En)
+        };
+        assert_eq!(small, "120,000 yuan", "nothing large: each its own");
         assert_eq!(both(2073.42, "万吨", None).1, "20,734,200 tonnes");
         assert_eq!(both(12.3456, "亿元", None).1, "1.2346 billion yuan", "a value is read to three decimals as written");
         assert_eq!(both(0.401, "吨", None).1, "0.401 tonnes");

@@ -6,7 +6,7 @@ use std::f64::consts::PI;
 
 use super::figures::{self, MIN_FIGURE};
 use super::{label, Builder};
-use crate::format::{decimals_of, figure_value, with_shared_magnitude, format_change, format_delta, format_value, format_written, percent, round_like};
+use crate::format::{decimals_of, figure_value, SharedMagnitude, format_change, format_delta, format_value, format_written, percent, round_like};
 use crate::locale::{Locale, Phrase, Template};
 use crate::report::{Better, Figure, Kind, Report, Section};
 use crate::scene::{Align, Hotspot, Item, Rect, Shape};
@@ -37,19 +37,23 @@ pub(crate) fn lay_out(b: &mut Builder, c: &Context, y: f64) -> f64 {
         Kind::Bars | Kind::Parts | Kind::Funnel | Kind::Pictogram => split_by_unit(&figures),
         _ => (figures, Vec::new()),
     };
-    // Values read against each other share one English magnitude (format::with_shared_magnitude).
-    let values = || main.iter().flat_map(|f| [Some(f.value), f.previous, f.total]).flatten();
-    let unit = main.first().map_or("", |f| f.unit.as_str());
+    // Values read against each other share one English magnitude (format::SharedMagnitude).
+    let mut values: Vec<f64> = main.iter().flat_map(|f| [Some(f.value), f.previous, f.total]).flatten().collect();
+    if c.section.kind == Kind::Parts {
+        values.push(main.iter().map(|f| f.value.max(0.0)).sum());
+    }
+    let shared = matches!(c.section.kind, Kind::Bars | Kind::Parts | Kind::Funnel).then(|| SharedMagnitude::new(&values, main.first().map_or("", |f| f.unit.as_str())));
     let mut y = match c.section.kind {
-        Kind::Bars => with_shared_magnitude(values(), unit, || bars(b, c, &main, y)),
+        Kind::Bars => bars(b, c, &main, y),
         Kind::Compare => side_by_side(b, c, &main, y, 300.0, compare),
         Kind::Ring => rings(b, c, &main, y),
         Kind::Gauge => side_by_side(b, c, &main, y, 180.0, gauges),
-        Kind::Parts => with_shared_magnitude(values().chain([main.iter().map(|f| f.value.max(0.0)).sum()]), unit, || parts(b, c, &main, y)),
-        Kind::Funnel => with_shared_magnitude(values(), unit, || funnel(b, c, &main, y)),
+        Kind::Parts => parts(b, c, &main, y),
+        Kind::Funnel => funnel(b, c, &main, y),
         Kind::Pictogram => pictogram(b, c, &main, y),
         Kind::Stats => stats(b, c, &main, y),
     };
+    drop(shared);
     if !extra.is_empty() {
         y += 14.0;
         b.shapes.push(Shape::Rect { rect: Rect::new(c.x, y, c.width, 1.0), radius: 0.0, color: b.theme.rule });
@@ -196,7 +200,8 @@ fn compare(b: &mut Builder, c: &Context, figures: &[&Figure], y: f64) -> f64 {
     for (i, figure) in figures.iter().enumerate() {
         let Some(previous) = figure.previous else { continue };
         // The pair's two values in one English magnitude: 998 million beside 1,020 million.
-        y = with_shared_magnitude([previous, figure.value].into_iter(), &figure.unit, || compare_pair(b, c, i, figure, previous, y));
+        let _shared = SharedMagnitude::new(&[previous, figure.value], &figure.unit);
+        y = compare_pair(b, c, i, figure, previous, y);
     }
     y
 }
