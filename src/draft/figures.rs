@@ -12,6 +12,17 @@ use super::unit_words::read_unit;
 
 const OVER_BEFORE: &[&str] = &["超过", "突破", "逾", "超"];
 const ABOUT_BEFORE: &[&str] = &["将近", "接近", "大约", "约", "近"];
+/// Words that end in an approximation word but are words of their own (家庭医生签约1.26万人,
+/// 附近3个小区, 赶超): a number after them is exact.
+pub(super) const NOT_APPROX_BEFORE: &[&str] = &[
+    "签约", "预约", "节约", "制约", "公约", "条约", "合约", "特约", "邀约", "违约", "履约", "集约", "相约", "契约", "附近", "最近", "就近",
+    "靠近", "邻近", "临近", "亲近", "贴近", "赶超", "高超",
+];
+/// Words before a count that make it the rest of a whole (剩余23个正在加紧施工, 其余3件): a note.
+const REST_BEFORE: &[&str] = &["剩余", "其余", "尚余", "还剩", "余下"];
+/// Words that start with an approximation word after a unit but are words of their own
+/// (3个多功能活动室, 1000万元余额): the number before them is exact.
+const NOT_APPROX_AFTER: &[&str] = &["多功能", "多元", "多样", "多种", "多层", "多方", "多渠道", "多部门", "多媒体", "多措", "余额", "余量", "余热", "余款"];
 const CHANGE_VERBS_UP: &[&str] = &["净增", "增长", "增加", "提高", "提升", "上升", "回升", "上涨", "增幅", "增速", "多"];
 const CHANGE_VERBS_DOWN: &[&str] = &["净减", "下降", "减少", "降低", "回落", "下滑", "下跌", "降幅", "缩短", "精简", "压减", "缩减"];
 const COMPARISONS: &[&str] = &["同比", "比上年", "较上年", "比去年", "较去年", "环比", "比年初", "较年初", "与上年相比", "比上期", "较上期"];
@@ -165,7 +176,7 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
         let mut start = if minus { i - 1 } else { i };
         for (words, kind) in [(OVER_BEFORE, Approx::Over), (ABOUT_BEFORE, Approx::About)] {
             for word in words {
-                if ends_with(sentence, i, word) && approx.is_none() {
+                if ends_with(sentence, i, word) && approx.is_none() && !NOT_APPROX_BEFORE.iter().any(|w| w.ends_with(word) && ends_with(sentence, i, w)) {
                     approx = Some(kind);
                     start = i - word.chars().count();
                 }
@@ -183,6 +194,11 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
             i = number_end.max(i + 1);
             continue;
         }
+        // 数据中心二期、: a phase's name; 剩余23个: the rest of a whole, not a figure.
+        if (chinese && unit == "期") || REST_BEFORE.iter().any(|w| ends_with(sentence, start, w)) {
+            i = number_end.max(i + 1);
+            continue;
+        }
         // A range of rates, 7%-8%: its high end, like 3至5个.
         if matches!(unit.as_str(), "%" | "‰") && matches!(sentence.get(end), Some('-') | Some('~') | Some('至') | Some('—')) {
             if let Some((high, high_end)) = ascii_number(sentence, end + 1) {
@@ -195,7 +211,7 @@ pub fn tokens(text: &[char], quoted: &[bool], from: usize, to: usize) -> Vec<Tok
         }
         let mut qualifier_suffix = false;
         for (word, kind) in [("以上", Approx::Over), ("左右", Approx::About), ("有余", Approx::Over), ("余", Approx::Over), ("多", Approx::Over)] {
-            if starts_with(sentence, end, word) {
+            if starts_with(sentence, end, word) && !NOT_APPROX_AFTER.iter().any(|w| starts_with(sentence, end, w)) {
                 if word == "以上" {
                     qualifier_suffix = true;
                 }
@@ -437,6 +453,23 @@ mod tests {
         assert_eq!(roles, vec![Role::Qualifier, Role::Qualifier, Role::Figure, Role::Figure]);
         let found = find("新建学校三所、改扩建学校8所,专班一周来一次");
         assert_eq!(found.iter().map(|f| f.0).collect::<Vec<f64>>(), vec![3.0, 8.0]);
+    }
+
+    #[test]
+    fn a_word_ending_in_an_approximation_word_is_not_one() {
+        // 签约 is a word: its 约 is not "about"; 大约 is.
+        let found = find("家庭医生签约1.26万人,预约挂号3000人次,节约资金20万元,大约5000人");
+        let approx: Vec<Option<Approx>> = found.iter().map(|f| f.2).collect();
+        assert_eq!(approx, vec![None, None, None, Some(Approx::About)]);
+        let found = find("附近3个小区,最近5年,靠近2所学校,近百家,建成3个多功能活动室,贷款100亿元余额");
+        let approx: Vec<(f64, Option<Approx>)> = found.iter().map(|f| (f.0, f.2)).collect();
+        assert_eq!(approx, vec![(3.0, None), (2.0, None), (100.0, Some(Approx::About)), (3.0, None), (100.0, None)]);
+    }
+
+    #[test]
+    fn a_phase_and_the_rest_of_a_whole_are_not_figures() {
+        let found = find("培训23期、数据中心二期、剩余23个正在施工,其余3件年底前完成");
+        assert_eq!(found.iter().map(|f| (f.0, f.1.as_str())).collect::<Vec<(f64, &str)>>(), vec![(23.0, "期")]);
     }
 
     #[test]

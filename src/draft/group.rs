@@ -144,14 +144,25 @@ pub fn paragraph_groups(paragraph: DraftedParagraph, chapter: Option<usize>, gro
         let list = members.iter().map(|&i| figures[i].clone()).collect();
         made.push((first, new("compare", ("本期与上期的数值", "this period against the previous"), titled(&figures[first]), ("数字的标签", "the figure's label"), list)));
     }
-    // Rates: a ring each.
-    let rates: Vec<usize> = (0..figures.len()).filter(|&i| !used[i] && is_rate(&figures[i])).collect();
-    if let Some(&first) = rates.first() {
-        for &i in &rates {
+    // Rates: a ring of each sentence's rates, a bare rate titled by the sentence's count when it has one
+    // (受理12345热线诉求5231件,办结率99.2%,群众满意率97.6%): a rate of another sentence is of
+    // another topic (垃圾分类小区覆盖率96% before it).
+    let mut rates: Vec<usize> = (0..figures.len()).filter(|&i| !used[i] && is_rate(&figures[i])).collect();
+    while let Some(&first) = rates.first() {
+        let sentence = figures[first].sentence;
+        let members: Vec<usize> = rates.iter().copied().filter(|&i| figures[i].sentence == sentence).collect();
+        rates.retain(|i| !members.contains(i));
+        for &i in &members {
             used[i] = true;
         }
-        let list = rates.iter().map(|&i| figures[i].clone()).collect();
-        made.push((first, new("ring", ("百分比的比率(…率)", "a rate in percent"), titled(&figures[first]), ("数字的标签", "the figure's label"), list)));
+        let bare = figures[first].label.chars().count() <= 4;
+        let count = (0..first).find(|&i| bare && figures[i].sentence == sentence && figures[i].unit != "%" && figures[i].label.chars().count() >= 2);
+        let (title, title_from) = match count {
+            Some(i) => (titled(&figures[i]), ("同句数字的标签", "the label of the sentence's count")),
+            None => (titled(&figures[first]), ("数字的标签", "the figure's label")),
+        };
+        let list = members.iter().map(|&i| figures[i].clone()).collect();
+        made.push((first, new("ring", ("百分比的比率(…率)", "a rate in percent"), title, title_from, list)));
     }
     // The rest: bars when most share a unit, else number tiles.
     let rest: Vec<usize> = (0..figures.len()).filter(|&i| !used[i]).collect();

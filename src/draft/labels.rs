@@ -2,6 +2,8 @@
 //! around the noun phrase taken off (clean_label), and a long phrase cut to the noun phrase at
 //! its end (cut_label).
 
+use super::figures::NOT_APPROX_BEFORE;
+
 /// The longest label kept whole; a longer phrase is cut to its end, with a warning.
 pub(super) const MAX_LABEL_CHARS: usize = 16;
 
@@ -101,6 +103,10 @@ pub(super) fn clean(raw: &[char], front: bool) -> String {
                 if *word == "均" && rest.ends_with(['户', '人', '日', '年', '月', '亩', '家']) {
                     break;
                 }
+                // 家庭医生签约: a word ending in 约 or 近 keeps it.
+                if NOT_APPROX_BEFORE.iter().any(|w| w.ends_with(*word) && s.ends_with(w)) {
+                    break;
+                }
                 s = rest.to_string();
                 break;
             }
@@ -147,6 +153,52 @@ const BODIES: &[&str] = &["中心", "街道", "社区", "辖区", "全区", "全
 /// Verbs after which a long phrase may be cut: what follows names the thing counted.
 const CUT_VERBS: &[&str] = &["实施", "推进", "开展", "组织", "发动", "完成", "实现", "建设", "打造", "落实", "整合"];
 
+/// Time phrases a previous value is stated against (由去年同期的217起下降到190起).
+const FROM_TIMES: &[&str] = &["去年同期", "上年同期", "去年末", "上年末", "去年底", "上年底", "去年", "上年", "年初", "年底", "期初", "同期"];
+
+/// A label without the 由/从 and the time phrase of a previous value at its end (刑事案件发案数由
+/// 去年同期 → 刑事案件发案数; 由去年同期 → nothing), and whether there was one.
+pub(super) fn without_from_time(label: &str) -> (String, bool) {
+    for from in ['由', '从'] {
+        if let Some(at) = label.rfind(from) {
+            let rest = label[at + from.len_utf8()..].trim_end_matches('的');
+            let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            if FROM_TIMES.contains(&rest) || (digits.len() < rest.len() && ["年", "年末", "年底", "年初"].contains(&digits)) {
+                return (clean_label(&label[..at].chars().collect::<Vec<char>>()), true);
+            }
+        }
+    }
+    (label.to_string(), false)
+}
+
+/// Words after which a clause says how its subject changed: the subject is before them.
+const CHANGE_WORDS: &[&str] = &["同比", "比上年", "较上年", "比去年", "较去年", "环比", "比年初", "较年初", "增长", "下降", "增加", "减少", "提高", "降低"];
+
+/// The subject a clause opens with, before its number or its change (刑事案件发案数同比下降12.4%
+/// → 刑事案件发案数).
+pub(super) fn subject_of(clause: &[char]) -> String {
+    let end = (0..clause.len()).find(|&i| clause[i].is_ascii_digit() || CHANGE_WORDS.iter().any(|w| text(&clause[i..]).starts_with(w))).unwrap_or(clause.len());
+    clean_label(&clause[..end])
+}
+
+/// Verbs an after-phrase may end in before the next number (12栋商务楼宇入驻率达到87.5%).
+const AFTER_VERBS: &[&str] = &["达到", "达", "为", "实现", "完成", "是", "超过", "突破"];
+
+/// The noun a count counts when the phrase after it runs on to the next number: without the
+/// verb at its end and, before a rate, without the rate's word (12栋商务楼宇入驻率达到87.5% →
+/// 商务楼宇).
+pub(super) fn counted_noun(after: &str, before_rate: bool) -> String {
+    let mut noun = after.to_string();
+    while let Some(rest) = AFTER_VERBS.iter().find_map(|v| noun.strip_suffix(v).filter(|r| r.chars().count() >= 2)) {
+        noun = rest.to_string();
+    }
+    let chars: Vec<char> = noun.chars().collect();
+    if before_rate && chars.len() >= 5 && chars.last() == Some(&'率') {
+        return text(&chars[..chars.len() - 3]);
+    }
+    noun
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +208,18 @@ mod tests {
         for (raw, label) in [("9月末商品房待售面积", "商品房待售面积"), ("9月末全县实有经营主体", "全县实有经营主体"), ("一季度末贷款余额", "贷款余额"), ("年末常住人口", "常住人口"), ("6月底存款余额", "存款余额")] {
             assert_eq!(clean_label(&raw.chars().collect::<Vec<char>>()), label);
         }
+    }
+
+    #[test]
+    fn a_from_time_and_a_verb_are_not_part_of_a_label() {
+        assert_eq!(without_from_time("刑事案件发案数由去年同期"), ("刑事案件发案数".to_string(), true));
+        assert_eq!(without_from_time("由去年同期"), (String::new(), true));
+        assert_eq!(without_from_time("无物业管理的老旧小区由年初"), ("无物业管理的老旧小区".to_string(), true));
+        assert_eq!(without_from_time("由企业承担的项目"), ("由企业承担的项目".to_string(), false));
+        assert_eq!(subject_of(&"刑事案件发案数同比下降12.4%".chars().collect::<Vec<char>>()), "刑事案件发案数");
+        assert_eq!(counted_noun("商务楼宇入驻率达到", true), "商务楼宇");
+        assert_eq!(clean_label(&"社区卫生服务中心完成家庭医生签约".chars().collect::<Vec<char>>()), "社区卫生服务中心完成家庭医生签约");
+        assert_eq!(clean_label(&"参与群众约".chars().collect::<Vec<char>>()), "参与群众");
+        assert_eq!(counted_noun("新开工项目已开工", false), "新开工项目已开工");
     }
 }

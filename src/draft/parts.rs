@@ -5,6 +5,7 @@
 use super::figures::{Role, Token};
 use super::labels::{clean, text, MAX_LABEL_CHARS};
 use super::relate::{clauses, Drafted, LabelFrom};
+use super::unit_words::is_count_unit;
 
 /// Words that say a part of a whole is done (267个完成改造).
 const DONE_WORDS: &[&str] = &["完成", "完工", "建成", "竣工", "开工", "投用", "投产", "办结", "达标", "验收", "交付", "改造", "启用", "通车"];
@@ -62,6 +63,12 @@ pub(super) fn derived_rates(out: &mut [Drafted]) {
         if let Some((a, b)) = pair {
             let note = format!("{}{}%", out[p].label, crate::format::plain_number(out[p].value, 4));
             out[p].derived = true;
+            // 计划实施重点项目24个,已开工18个,开工率75%: a count given only as the base of a
+            // completion rate lives only in the part's `total` (not 占比 of a stated whole).
+            let base = &out[b];
+            if out[p].label.contains('率') && is_count_unit(&base.unit) && base.previous.is_none() && base.progress.is_none() && base.target.is_none() {
+                out[b].whole_consumed = true;
+            }
             if out[a].total.is_none() {
                 out[a].total = Some((out[b].value, out[b].label.clone()));
             }
@@ -102,8 +109,10 @@ pub(super) fn find_parts(sentence: &[char], found: &[Token], slot: &[Option<usiz
                 out[part].total = Some((out[whole].value, out[whole].label.clone()));
                 out[whole].whole_consumed = true;
             }
-        } else if out[part].label_from == LabelFrom::After
-            && DONE_WORDS.iter().any(|w| out[part].label.contains(w))
+        } else if (out[part].label_from == LabelFrom::After && DONE_WORDS.iter().any(|w| out[part].label.contains(w))
+            // 发现隐患2046处,已整改2011处; 共有居民小区142个,已实现物业管理的小区118个: a count,
+            // then in the next clause how many of it have done something (已…).
+            || (out[part].label_from == LabelFrom::Before && out[part].label.starts_with('已') && is_count_unit(&out[part].unit) && !found[whole_token + 1..k].iter().any(slot_is_figure)))
             && found[whole_token].clause + 1 == token.clause
             && out[part].approx.is_none()
             && out[whole].approx.is_none()

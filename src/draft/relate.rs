@@ -6,7 +6,7 @@
 use super::basis;
 use super::parts::{derived_rates, find_parts, summed_parts};
 use super::figures::{in_base, starts_with_change, tokens, Approx, Role, Token};
-use super::labels::{clean, clean_label, cut_label, text, without_point, LEADING, MAX_LABEL_CHARS};
+use super::labels::{clean, clean_label, counted_noun, cut_label, subject_of, text, without_from_time, without_point, LEADING, MAX_LABEL_CHARS};
 use super::scan::{is_clause_break, quoted, sentences};
 
 /// Words before a number that do not name what it counts (全镇23个行政村).
@@ -170,9 +170,30 @@ fn sentence_figures(sentence: &[char], found: &[Token], index: usize, annual: bo
                 before = clean_label(&rest.chars().collect::<Vec<char>>());
             }
         }
-        let next = found[k + 1..].iter().find(|o| o.clause == token.clause).map_or(clause_end, |o| o.start);
+        // 由去年同期的217起下降到190起: the time of the previous value is no label; the subject
+        // is before 由, or opens the clause before (刑事案件发案数同比下降12.4%,由…).
+        let (mut before, from_time) = without_from_time(&before);
+        if from_time && before.chars().count() < 2 && token.clause > 0 {
+            let (s, e) = spans[token.clause - 1];
+            before = subject_of(&sentence[s..e]);
+        }
+        let next_token = found[k + 1..].iter().find(|o| o.clause == token.clause);
+        let next = next_token.map_or(clause_end, |o| o.start);
         let after = clean(&sentence[token.end.min(next)..next], false);
         let after = after.trim_end_matches(|c: char| "全部均都已".contains(c)).to_string();
+        // 12栋商务楼宇入驻率达到87.5%: a phrase running on to the next number names this count
+        // by its noun, without the verb and the rate that belong to the next.
+        let after = if next_token.is_some() { counted_noun(&after, next_token.is_some_and(|o| o.unit == "%")) } else { after };
+        // 职业技能培训23期、培训1150人次: a word of the figure just before, after a 、, counts
+        // the same activity in another unit (培训人次).
+        let listed = found[..k].iter().rev().find(|o| o.clause == token.clause && o.role == Role::Figure).filter(|o| sentence.get(o.end) == Some(&'、'));
+        let before = match (listed, out[base..].last()) {
+            (Some(_), Some(last)) if (1..=3).contains(&before.chars().count()) && last.label.contains(&before) && last.unit != token.unit => {
+                let unit = token.unit.trim_start_matches(['万', '亿']);
+                if unit.ends_with('次') { format!("{before}{unit}") } else { last.label.clone() }
+            }
+            _ => before,
+        };
         // 全镇23个行政村…, 首批2家企业…: a place or a batch before the number does not name it.
         let generic = GENERIC_BEFORE.contains(&before.as_str());
         // 低保对象318户452人, 居民楼136栋、4820户: a number right after another (nothing but a

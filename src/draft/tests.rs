@@ -174,3 +174,69 @@ fn a_figure_stated_in_prose_and_in_a_table_is_kept_once() {
     assert_eq!(found, vec![(168.42, Some(172.56)), (21.37, Some(27.64))], "{}", d.to_json());
     assert!(d.report.sections[0].note.as_deref().is_some_and(|n| n.contains("收窄1.3个百分点")), "{}", d.to_json());
 }
+
+#[test]
+fn a_word_ending_in_an_approximation_word_keeps_its_figure_exact() {
+    let d = drafted("标题\n\n社区卫生服务中心完成家庭医生签约1.26万人,参与群众约1.8万人次。");
+    let exact = d.report.sections.iter().flat_map(|s| &s.figures).find(|f| f.value == 1.26).unwrap_or_else(|| panic!("{}", d.to_json()));
+    assert_eq!((exact.label.as_str(), exact.approx), ("社区卫生服务中心完成家庭医生签约", None));
+    assert!(d.report.sections.iter().flat_map(|s| &s.figures).any(|f| f.value == 1.8 && f.approx == Some("about")));
+}
+
+#[test]
+fn a_list_after_a_comma_mark_counts_each_item() {
+    let d = drafted("标题\n\n开展职业技能培训23期、培训1150人次。");
+    let found = figures(&d);
+    assert!(found.contains(&("开展职业技能培训".to_string(), 23.0, "期".to_string())), "{found:?}");
+    assert!(found.contains(&("培训人次".to_string(), 1150.0, "人次".to_string())), "{found:?}");
+    // A phase before its noun is a name, not a count.
+    assert!(figures(&drafted("标题\n\n3期项目已开工,投资5亿元。")).iter().all(|f| f.2 != "期"));
+}
+
+#[test]
+fn the_time_of_a_previous_value_is_no_label() {
+    let d = drafted("标题\n\n刑事案件发案数同比下降12.4%,由去年同期的217起下降到190起。无物业管理的老旧小区由年初的34个减少到9个。");
+    valid(&d);
+    let labels: Vec<(String, f64)> = figures(&d).into_iter().map(|f| (f.0, f.1)).collect();
+    assert_eq!(labels, vec![("刑事案件发案数".to_string(), 190.0), ("无物业管理的老旧小区".to_string(), 9.0)], "{}", d.to_json());
+    assert!(d.report.sections.iter().all(|s| !s.title.contains("同期") && !s.title.contains("年初")));
+}
+
+#[test]
+fn a_count_before_a_rate_is_labelled_by_its_noun() {
+    let d = drafted("标题\n\n辖区12栋商务楼宇入驻率达到87.5%,比年初提高3.2个百分点。");
+    let found = figures(&d);
+    assert!(found.contains(&("商务楼宇".to_string(), 12.0, "栋".to_string())), "{found:?}");
+    assert!(found.contains(&("商务楼宇入驻率".to_string(), 87.5, "%".to_string())), "{found:?}");
+}
+
+#[test]
+fn rates_of_another_sentence_are_another_ring() {
+    let d = drafted("标题\n\n垃圾分类小区覆盖率达到96%。受理12345热线诉求5231件,办结率99.2%,群众满意率97.6%。");
+    valid(&d);
+    let rings: Vec<(String, Vec<f64>)> = d.report.sections.iter().filter(|s| s.kind == "ring").map(|s| (s.title.clone(), s.figures.iter().map(|f| f.value).collect())).collect();
+    assert_eq!(rings, vec![("垃圾分类小区覆盖率".to_string(), vec![96.0]), ("受理12345热线诉求".to_string(), vec![99.2, 97.6])], "{}", d.to_json());
+}
+
+#[test]
+fn the_base_of_a_completion_rate_is_only_a_total() {
+    let d = drafted("标题\n\n全年计划实施重点项目24个,上半年已开工18个,开工率75%。新签约项目31个。");
+    valid(&d);
+    let found = figures(&d);
+    assert!(!found.iter().any(|f| f.1 == 24.0), "{found:?}");
+    let ring = d.report.sections.iter().find(|s| s.kind == "ring").unwrap_or_else(|| panic!("{}", d.to_json()));
+    assert_eq!((ring.figures[0].value, ring.figures[0].total), (18.0, Some(24.0)));
+    // A stated whole with a subset (其中) stays a figure of its own, as the editors keep it.
+    let d = drafted("标题\n\n便民服务中心上半年共办理各类事项2.7万件,其中“一网通办”事项1.9万件,占比70.4%。");
+    assert!(figures(&d).iter().any(|f| f.1 == 2.7), "{}", d.to_json());
+}
+
+#[test]
+fn a_count_then_how_many_of_it_have_done_something_is_a_ring() {
+    let d = drafted("标题\n\n全街道共有居民小区142个,已实现物业管理全覆盖的小区118个。开展安全生产检查1530家次,发现隐患2046处,已整改2011处。");
+    valid(&d);
+    let rings: Vec<(f64, Option<f64>)> = d.report.sections.iter().filter(|s| s.kind == "ring").flat_map(|s| s.figures.iter().map(|f| (f.value, f.total))).collect();
+    assert_eq!(rings, vec![(118.0, Some(142.0)), (2011.0, Some(2046.0))], "{}", d.to_json());
+    let found = figures(&d);
+    assert!(!found.iter().any(|f| f.1 == 142.0 || f.1 == 2046.0), "{found:?}");
+}

@@ -51,6 +51,9 @@ const PER_MAGNITUDES: &[&str] = &["", "万", "亿", "千", "百"];
 /// Units of time that are a figure only at the end of a clause (累计服务时长约16万小时): before a
 /// noun they name a kind of service (24小时自助图书馆, 12小时内办结).
 const CLAUSE_END_UNITS: &[&str] = &["小时", "分钟"];
+/// Units that count only at the end of a clause or of a list's item (培训23期、培训1150人次):
+/// before a noun they name a phase (3期项目, 二期工程).
+const ITEM_END_UNITS: &[&str] = &["期"];
 /// What may follow a unit of [`CLAUSE_END_UNITS`] besides a clause's end: a change (由40分钟缩短到18分钟).
 const AFTER_TIME: &[&str] = &["缩短", "减少", "降低", "压缩", "增加", "延长", "提高", "到", "至"];
 /// Units that only ever measure a change.
@@ -58,6 +61,11 @@ const CHANGE_UNITS: &[&str] = &["个百分点", "百分点", "倍"];
 /// A count unit followed by one of these is not that unit: 3个月 is a duration, 十次全会 a
 /// meeting's name.
 const NOT_AFTER_UNIT: &[&str] = &["月", "季度", "小时", "全会", "全体", "会议", "党代会", "代表大会", "届", "强", "号", "年"];
+
+/// Whether a unit counts things (个, 万件), not a measure (亿元, 万吨).
+pub(super) fn is_count_unit(unit: &str) -> bool {
+    COUNT_UNITS.contains(&unit.trim_start_matches(['万', '亿']))
+}
 
 /// Reads a unit at `at` after a number of `value`: the unit as the report writes it, the value
 /// with its magnitude (万, 亿) as the article writes it, and the end.
@@ -109,7 +117,16 @@ pub(super) fn read_unit(text: &[char], at: usize, value: f64, approx: &mut Optio
                 let end = i + w.chars().count();
                 starts_with(text, i, w) && (end >= text.len() || is_clause_break(text, end) || AFTER_TIME.iter().any(|a| starts_with(text, end, a)))
             })
-            .map(|w| (w.chars().count(), w.to_string(), true));
+            .map(|w| (w.chars().count(), w.to_string(), true))
+            .or_else(|| {
+                ITEM_END_UNITS
+                    .iter()
+                    .find(|w| {
+                        let end = i + w.chars().count();
+                        starts_with(text, i, w) && (end >= text.len() || is_clause_break(text, end) || text[end] == '、')
+                    })
+                    .map(|w| (w.chars().count(), w.to_string(), true))
+            });
     }
     let (length, unit, count) = best?;
     let mut end = i + length;
