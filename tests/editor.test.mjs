@@ -448,6 +448,10 @@ for (const browser of Object.keys(BROWSERS)) {
       await session.click('#draft');
       await until(session, () => window.editor.report() !== null, undefined, 'the draft');
       assert.deepEqual(await disabled(), [false, false, false]);
+      // The drafting notes name report-level fields as the form does, and chart kinds as its menu.
+      const notes = await session.eval(() => [...document.querySelectorAll('#draft-warnings .problem')].map((b) => [b.dataset.path, b.querySelector('code')?.textContent, b.textContent]));
+      assert.ok(notes.some(([path, where]) => path === 'title' && where === '标题'), JSON.stringify(notes.slice(0, 3)));
+      assert.ok(notes.some(([path, , text]) => /\.kind$/.test(path) && /图表类型猜测为 (条形图|同比对照|圆环|仪表|分段条|漏斗|象形图|大数字)\(/.test(text)), 'kind names as the menu has them');
       // Drafting again over the draft says that Undo brings the earlier one back.
       await session.click('#draft');
       await until(session, () => /撤销/.test(document.getElementById('message').textContent), undefined, 'the redraft note');

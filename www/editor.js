@@ -832,10 +832,13 @@ function problemButton(problem) {
 }
 
 function humanPath(path) {
+  const named = (key) => (typeof phrases[key] === 'string' ? phrases[key] : key);
   return path
+    // A report-level field (title, period) by its name in the form, as the deeper ones are.
+    .replace(/^([a-z_]+)(?=\.|$)/, (_, key) => named(key))
     .replace(/^sections\[(\d+)\]/, (_, n) => `${t('section')} ${Number(n) + 1}`)
     .replace(/\.figures\[(\d+)\]/, (_, n) => ` · ${t('figure')} ${Number(n) + 1}`)
-    .replace(/\.([a-z_]+)(?=\.|$)/g, (_, key) => ` · ${typeof phrases[key] === 'string' ? phrases[key] : key}`)
+    .replace(/\.([a-z_]+)(?=\.|$)/g, (_, key) => ` · ${named(key)}`)
     .replace(/\.(zh|en)$/, (_, lang) => ` (${phrases[lang]})`);
 }
 

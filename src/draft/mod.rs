@@ -279,10 +279,11 @@ pub fn draft(text: &str) -> Result<Draft, DraftError> {
             }
             last_chapter = group.chapter;
         }
+        let (zh, en) = kind_words(group.kind);
         warnings.push(Warning::new(
             format!("{path}.kind"),
-            format!("图表类型猜测为 {}:{}", group.kind, group.why.0),
-            format!("chart kind guessed as {}: {}", group.kind, group.why.1),
+            format!("图表类型猜测为 {zh}({}):{}", group.kind, group.why.0),
+            format!("chart kind guessed as {en} ({}): {}", group.kind, group.why.1),
         ));
         let title = if group.title.trim().is_empty() { group.figures[0].unit.clone() } else { at_most(&group.title, 40) };
         warnings.push(Warning::new(
@@ -508,6 +509,22 @@ fn find_year(text: &str) -> Option<u32> {
         }
     }
     dated
+}
+
+
+/// A chart kind as the editor's 图表类型 menu names it (www/editor.js, `kind_…`), beside the
+/// report format's word that a JSON file holds: the note reads for both kinds of editor.
+fn kind_words(kind: &str) -> (&'static str, &'static str) {
+    match kind {
+        "bars" => ("条形图", "bars"),
+        "compare" => ("同比对照", "this period against the last"),
+        "ring" => ("圆环", "ring"),
+        "gauge" => ("仪表", "gauge"),
+        "parts" => ("分段条", "parts of one bar"),
+        "funnel" => ("漏斗", "funnel"),
+        "pictogram" => ("象形图", "pictogram"),
+        _ => ("大数字", "big numbers"),
+    }
 }
 
 #[cfg(test)]
