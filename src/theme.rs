@@ -126,6 +126,11 @@ pub struct Theme {
     pub previous: Color,
     /// One accent a chapter, in order; text-safe against `card`.
     pub accents: [Color; 5],
+    /// For each accent, the palest mix of it towards `card` (0 the accent, 1 the card, to 0.01)
+    /// that still has 3:1 against the card (WCAG 1.4.11): the lightest shade of a chart's parts.
+    /// Constants beside their colours, checked by a test: worked out at each layout, they cost
+    /// a few dozen calls of the page's Math.pow a chart and an animation frame.
+    pub palest: [f64; 5],
     /// A change for the better and for the worse, when the report says which way is better;
     /// text-safe against `card`. Otherwise a change is drawn in `ink`.
     pub good: Color,
@@ -152,6 +157,7 @@ const LIGHT: Theme = Theme {
         Color::hex(0xA35A00),
         Color::hex(0x7A3E8E),
     ],
+    palest: [0.41, 0.33, 0.37, 0.29, 0.38],
     good: Color::hex(0x1B6B3A),
     bad: Color::hex(0xB42318),
     focus: Color::hex(0x0B57D0),
@@ -175,6 +181,7 @@ const DARK: Theme = Theme {
         Color::hex(0xF2B35B),
         Color::hex(0xD29BE4),
     ],
+    palest: [0.43, 0.5, 0.48, 0.53, 0.48],
     good: Color::hex(0x6FD39A),
     bad: Color::hex(0xFF8A7A),
     focus: Color::hex(0x8AB4F8),
@@ -195,6 +202,11 @@ impl Theme {
     /// The accent of the `index`-th chapter.
     pub fn accent(&self, index: usize) -> Color {
         self.accents[index % self.accents.len()]
+    }
+
+    /// [`Theme::palest`] for `accent`; 0 (the accent itself, 4.5:1) for a colour not an accent.
+    pub fn palest_mix(&self, accent: Color) -> f64 {
+        self.accents.iter().position(|a| *a == accent).map_or(0.0, |i| self.palest[i])
     }
 }
 
@@ -238,6 +250,11 @@ mod tests {
                 assert!(a.contrast(t.card) >= 4.5, "{name:?} accent {i}: {}", a.contrast(t.card));
             }
             assert!(t.previous.contrast(t.card) >= 3.0, "{name:?} previous: {}", t.previous.contrast(t.card));
+            for (i, (a, palest)) in t.accents.iter().zip(t.palest).enumerate() {
+                // The palest shade keeps 3:1, and the next hundredth would not.
+                assert!(a.mix(t.card, palest).contrast(t.card) >= 3.0, "{name:?} accent {i} at {palest}");
+                assert!(a.mix(t.card, palest + 0.01).contrast(t.card) < 3.0, "{name:?} accent {i}: paler than {palest} keeps 3:1");
+            }
         }
     }
 

@@ -637,15 +637,13 @@ function renderForm() {
     const key = foldKey(section, s);
     fold.open = state.folds.get(key) ?? sections.length <= FOLD_FROM;
     fold.addEventListener('toggle', () => state.folds.set(key, fold.open));
-    // Its words (kind, figures, problems) are written by markProblems, which knows the problems.
+    // Its words (kind, figures, problems) are written by markProblems, after every check.
     const summary = document.createElement('summary');
     summary.id = `${fieldId(path)}-fold`;
     // The section's title opens and closes it as its summary line does.
     sectionLegend.addEventListener('click', () => { fold.open = !fold.open; });
     fold.dataset.key = key;
     fold.dataset.section = String(s);
-    fold.dataset.kind = section && typeof section === 'object' && KINDS.includes(section.kind) ? section.kind : '';
-    fold.dataset.figures = String(Array.isArray(section?.figures) ? section.figures.length : 0);
     fold.append(summary, moveControls('sections', s, path, legendText));
     box.append(sectionLegend, fold);
     if (!section || typeof section !== 'object') {
@@ -772,8 +770,8 @@ function figureName(figure, f) {
 }
 
 /**
- * After an edit that does not rebuild the form: the sections' and figures' headings and what
- * each fold says follow the titles, names and chart kinds just typed or chosen.
+ * After an edit that does not rebuild the form: the sections' and figures' headings follow the
+ * titles and names just typed (each fold's line follows in markProblems).
  */
 function refreshHeadings() {
   const sections = Array.isArray(state.report?.sections) ? state.report.sections : [];
@@ -782,8 +780,6 @@ function refreshHeadings() {
     if (!box) return;
     const legend = box.querySelector(':scope > legend');
     if (legend) legend.textContent = sectionName(section, s);
-    const fold = box.querySelector(':scope > details.fold');
-    if (fold) fold.dataset.kind = section && typeof section === 'object' && KINDS.includes(section.kind) ? section.kind : '';
     (Array.isArray(section?.figures) ? section.figures : []).forEach((figure, f) => {
       const heading = $(fieldId(`sections[${s}].figures[${f}]`))?.querySelector(':scope > .figure-heading');
       if (heading) heading.textContent = figureName(figure, f);
@@ -872,9 +868,11 @@ function markProblems() {
   // the editor has folded it since.
   for (const fold of document.querySelectorAll('#form details.fold')) {
     const path = `sections[${fold.dataset.section}]`;
+    const section = state.report?.sections?.[Number(fold.dataset.section)];
     const errors = state.problems.filter((p) => p.level === 'error' && (p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`))).length;
-    const kind = fold.dataset.kind ? t(`kind_${fold.dataset.kind}`) : '?';
-    fold.querySelector('summary').textContent = t('foldSummary', kind, Number(fold.dataset.figures), errors);
+    const kind = KINDS.includes(section?.kind) ? t(`kind_${section.kind}`) : '?';
+    const figures = Array.isArray(section?.figures) ? section.figures.length : 0;
+    fold.querySelector('summary').textContent = t('foldSummary', kind, figures, errors);
     if (errors && !fold.open && !state.folds.has(fold.dataset.key)) fold.open = true;
   }
 }

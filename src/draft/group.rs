@@ -109,11 +109,11 @@ pub fn paragraph_groups(paragraph: DraftedParagraph, chapter: Option<usize>, gro
     }
     // Steps.
     let mut sentence_steps: Vec<usize> = (0..figures.len()).filter(|&i| !used[i] && figures[i].step).collect();
-    while let Some(&first) = sentence_steps.first() {
-        let sentence = figures[first].sentence;
+    while let Some(members) = take_batch(&mut sentence_steps, |a, b| {
         // One unit a funnel: its steps narrow one quantity.
-        let members: Vec<usize> = sentence_steps.iter().copied().filter(|&i| figures[i].sentence == sentence && figures[i].unit == figures[first].unit).collect();
-        sentence_steps.retain(|i| !members.contains(i));
+        figures[a].sentence == figures[b].sentence && figures[a].unit == figures[b].unit
+    }) {
+        let first = members[0];
         if members.len() < 2 {
             continue;
         }
@@ -135,9 +135,8 @@ pub fn paragraph_groups(paragraph: DraftedParagraph, chapter: Option<usize>, gro
     }
     // This period against the previous: a section per unit, since a compare's bars share a scale.
     let mut compared: Vec<usize> = (0..figures.len()).filter(|&i| !used[i] && figures[i].previous.is_some()).collect();
-    while let Some(&first) = compared.first() {
-        let members: Vec<usize> = compared.iter().copied().filter(|&i| figures[i].unit == figures[first].unit).collect();
-        compared.retain(|i| !members.contains(i));
+    while let Some(members) = take_batch(&mut compared, |a, b| figures[a].unit == figures[b].unit) {
+        let first = members[0];
         for &i in &members {
             used[i] = true;
         }
@@ -148,10 +147,8 @@ pub fn paragraph_groups(paragraph: DraftedParagraph, chapter: Option<usize>, gro
     // (受理12345热线诉求5231件,办结率99.2%,群众满意率97.6%): a rate of another sentence is of
     // another topic (垃圾分类小区覆盖率96% before it).
     let mut rates: Vec<usize> = (0..figures.len()).filter(|&i| !used[i] && is_rate(&figures[i])).collect();
-    while let Some(&first) = rates.first() {
-        let sentence = figures[first].sentence;
-        let members: Vec<usize> = rates.iter().copied().filter(|&i| figures[i].sentence == sentence).collect();
-        rates.retain(|i| !members.contains(i));
+    while let Some(members) = take_batch(&mut rates, |a, b| figures[a].sentence == figures[b].sentence) {
+        let (first, sentence) = (members[0], figures[members[0]].sentence);
         for &i in &members {
             used[i] = true;
         }
@@ -177,6 +174,15 @@ pub fn paragraph_groups(paragraph: DraftedParagraph, chapter: Option<usize>, gro
     }
     made.sort_by_key(|(first, _)| *first);
     groups.extend(made.into_iter().map(|(_, g)| g));
+}
+
+/// Takes the first of `pending` out of it, with every other that `together` says goes with it,
+/// in their order; None once `pending` is empty.
+fn take_batch(pending: &mut Vec<usize>, together: impl Fn(usize, usize) -> bool) -> Option<Vec<usize>> {
+    let first = *pending.first()?;
+    let members: Vec<usize> = pending.iter().copied().filter(|&i| i == first || together(first, i)).collect();
+    pending.retain(|i| !members.contains(i));
+    Some(members)
 }
 
 fn title_source(lead: &Option<String>) -> (&'static str, &'static str) {

@@ -511,7 +511,6 @@ fn find_year(text: &str) -> Option<u32> {
     dated
 }
 
-
 /// A chart kind as the editor's 图表类型 menu names it (www/editor.js, `kind_…`), beside the
 /// report format's word that a JSON file holds: the note reads for both kinds of editor.
 fn kind_words(kind: &str) -> (&'static str, &'static str) {

@@ -33,7 +33,6 @@ pub(super) fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f6
     // Subsets in one grid go from the strongest shade to the palest; a subset alone in its
     // grid takes the strongest.
     let fills = if overlapping { vec![c.accent; parts.len()] } else { shades(b, c.accent, parts.len()) };
-    let part_colour = |_: &Builder, p: usize| fills[p];
     // Draws a grid from `top` whose icon n belongs to the subset `part_of(n)`; returns the
     // grid's box and each subset's icons' box.
     let grid = |b: &mut Builder, top: f64, part_of: &dyn Fn(usize) -> Option<usize>| {
@@ -44,7 +43,7 @@ pub(super) fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f6
             let part = part_of(n);
             let color = match part {
                 _ if n >= shown => b.theme.track,
-                Some(p) => part_colour(b, p),
+                Some(p) => fills[p],
                 None => b.theme.previous,
             };
             b.shapes.push(Shape::Circle { cx, cy, r: radius, color });
@@ -67,7 +66,7 @@ pub(super) fn pictogram(b: &mut Builder, c: &Context, figures: &[&Figure], y: f6
             let end = icons(part);
             let (grid_rect, part_rects) = grid(b, ly, &|n| (n < end).then_some(p));
             b.hotspots.push(Hotspot { rect: grid_rect, item: whole_index });
-            let row = legend(b, grid_rect.bottom() + 8.0, part_colour(b, p), part);
+            let row = legend(b, grid_rect.bottom() + 8.0, fills[p], part);
             let comparison = share(b, part);
             let index = item(b, c, part, part_rects[p].unwrap_or(row), Some(comparison));
             if part_rects[p].is_some() {
