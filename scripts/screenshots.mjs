@@ -1,6 +1,6 @@
 // Screenshots of the demo page with each report at phone and desktop widths (360, 390, 1280,
 // 1440), zh and en, light and dark, into screenshots/REPORT-WIDTH-LOCALE-THEME.png.
-// Usage: node scripts/screenshots.mjs [--full] [--report NAME] (NAME: showcase, zhongyuan, example, riverside, hillside)
+// Usage: node scripts/screenshots.mjs [--full] [--report NAME] (NAME: showcase, zhongyuan, example, riverside, hillside, qinglan)
 import { mkdirSync } from 'node:fs';
 import { launch, startServer } from './browser.mjs';
 
@@ -13,6 +13,7 @@ const reports = [
   { name: 'example', path: 'reports/example-2021-q1.json' },
   { name: 'riverside', path: '../tests/reports/riverside.json' },
   { name: 'hillside', path: '../tests/reports/hillside.json' },
+  { name: 'qinglan', path: '../tests/reports/qinglan.json' },
 ].filter((r) => !only || r.name === only);
 const sizes = [
   { width: 360, height: 780, ratio: 2 },
